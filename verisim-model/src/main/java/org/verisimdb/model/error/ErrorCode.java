@@ -1,0 +1,100 @@
+package org.verisimdb.model.error;
+
+/**
+ * Every failure a user can see, with a stable number and a category.
+ *
+ * <p>Numbers are never changed or reused; clients and tests rely on the code, never on the
+ * message. Ranges: 1xxx not found, 2xxx conflicts, 3xxx invalid input, 4xxx limits, 5xxx
+ * storage, 6xxx availability and configuration, 9xxx internal.
+ */
+public enum ErrorCode {
+  /** No octad with the given id exists (or it was deleted). */
+  OCTAD_NOT_FOUND(1001, ErrorCategory.NOT_FOUND),
+
+  /** A transaction's write collided with a concurrent commit; retry the transaction. */
+  WRITE_CONFLICT(2001, ErrorCategory.RETRY),
+  /** An octad with the requested id already exists. */
+  OCTAD_ALREADY_EXISTS(2002, ErrorCategory.CONFLICT),
+  /** The octad's current version differs from the version the caller expected. */
+  VERSION_CONFLICT(2003, ErrorCategory.CONFLICT),
+
+  /** A request argument outside the data model (a limit, a cursor, a name) is invalid. */
+  INVALID_ARGUMENT(3001, ErrorCategory.INVALID_INPUT),
+  /** An octad id does not match the id syntax. */
+  INVALID_ID(3002, ErrorCategory.INVALID_INPUT),
+  /** A value (document field, semantic property, literal) has an invalid form. */
+  INVALID_VALUE(3003, ErrorCategory.INVALID_INPUT),
+  /** Graph data is invalid: a predicate, an edge target or a duplicate edge. */
+  INVALID_GRAPH(3010, ErrorCategory.INVALID_INPUT),
+  /** A vector is invalid: empty, non-finite, or a bad model name. */
+  INVALID_VECTOR(3011, ErrorCategory.INVALID_INPUT),
+  /** A vector's length differs from the database's configured dimension. */
+  VECTOR_DIMENSION_MISMATCH(3012, ErrorCategory.INVALID_INPUT),
+  /** A tensor is invalid: shape and data disagree, a non-finite element, an unknown dtype. */
+  INVALID_TENSOR(3013, ErrorCategory.INVALID_INPUT),
+  /** Semantic data is invalid: a type name, a property, a stored proof or a seal. */
+  INVALID_SEMANTIC(3014, ErrorCategory.INVALID_INPUT),
+  /** A document is invalid: a field name, a non-string title or body, or no fields at all. */
+  INVALID_DOCUMENT(3015, ErrorCategory.INVALID_INPUT),
+  /** Temporal data is invalid: a label, message or valid-from time. */
+  INVALID_TEMPORAL(3016, ErrorCategory.INVALID_INPUT),
+  /** Provenance data is invalid: an event type, an actor, a hash or a broken link on write. */
+  INVALID_PROVENANCE(3017, ErrorCategory.INVALID_INPUT),
+  /** A latitude, longitude or altitude is out of range or not finite. */
+  INVALID_COORDINATE(3018, ErrorCategory.INVALID_INPUT),
+  /** A WKT geometry is malformed or unsupported, or a spatial reference id is invalid. */
+  INVALID_GEOMETRY(3019, ErrorCategory.INVALID_INPUT),
+  /** A patch sets a field that is computed or written only as a whole modality. */
+  FIELD_NOT_WRITABLE(3020, ErrorCategory.INVALID_INPUT),
+  /** A list cursor is malformed or belongs to another listing. */
+  INVALID_CURSOR(3021, ErrorCategory.INVALID_INPUT),
+  /** A configuration file, property or environment variable is invalid. */
+  INVALID_CONFIG(3030, ErrorCategory.INVALID_INPUT),
+  /** A VQL statement has errors; its diagnostics are attached. */
+  QUERY_INVALID(3100, ErrorCategory.INVALID_INPUT),
+
+  /** A value, collection or whole octad exceeds a size limit. */
+  LIMIT_EXCEEDED(4001, ErrorCategory.LIMIT),
+
+  /** Reading or writing the database's files failed. */
+  STORAGE_IO(5001, ErrorCategory.STORAGE),
+  /** Stored data failed a checksum or format check. */
+  STORAGE_CORRUPT(5002, ErrorCategory.STORAGE),
+
+  /** The configured storage backend is not on the classpath or cannot start. */
+  BACKEND_UNAVAILABLE(6001, ErrorCategory.UNAVAILABLE),
+  /** The database has been closed. */
+  DATABASE_CLOSED(6002, ErrorCategory.UNAVAILABLE),
+  /** The database directory is in use by another process or another open instance. */
+  DATABASE_LOCKED(6003, ErrorCategory.UNAVAILABLE),
+
+  /** A defect in VeriSimDB; the message says what was being done. Please report it. */
+  INTERNAL(9001, ErrorCategory.INTERNAL);
+
+  private final int number;
+  private final ErrorCategory category;
+
+  ErrorCode(int number, ErrorCategory category) {
+    this.number = number;
+    this.category = category;
+  }
+
+  /** The stable number of this code, never reused. */
+  public int number() {
+    return number;
+  }
+
+  public ErrorCategory category() {
+    return category;
+  }
+
+  /** True when the same request may succeed if retried unchanged. */
+  public boolean retryable() {
+    return category == ErrorCategory.RETRY;
+  }
+
+  /** The stable external form, e.g. {@code VERISIM-1001}. */
+  public String id() {
+    return "VERISIM-" + number;
+  }
+}

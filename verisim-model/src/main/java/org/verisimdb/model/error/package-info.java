@@ -1,0 +1,2 @@
+/** The one exception type, its error codes and categories, and did-you-mean hints. */
+package org.verisimdb.model.error;
