@@ -19,7 +19,28 @@ public record Seal(String sanctifier, String keyId, Level level, String contentH
 
   /** Seal levels, ordered: basic &lt; standard &lt; high. */
   public enum Level {
-    BASIC, STANDARD, HIGH;
+    BASIC(1), STANDARD(2), HIGH(3);
+
+    private final int tag;
+
+    Level(int tag) {
+      this.tag = tag;
+    }
+
+    /** The stable number of this level in stored formats. */
+    public int tag() {
+      return tag;
+    }
+
+    /** The level with this stored tag, or null. */
+    public static Level ofTag(int tag) {
+      for (Level l : values()) {
+        if (l.tag == tag) {
+          return l;
+        }
+      }
+      return null;
+    }
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);

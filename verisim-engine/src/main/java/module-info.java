@@ -1,0 +1,11 @@
+/**
+ * The VeriSimDB engine: the embedded database API over a storage backend.
+ */
+module org.verisimdb.engine {
+  requires transitive org.verisimdb.model;
+  requires transitive org.verisimdb.storage;
+
+  exports org.verisimdb.engine;
+  // The binary formats are shared with admin tools only.
+  exports org.verisimdb.engine.codec to org.verisimdb.cli;
+}

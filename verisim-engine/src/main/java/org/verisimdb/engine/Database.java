@@ -1,0 +1,28 @@
+package org.verisimdb.engine;
+
+import java.nio.file.Path;
+
+/**
+ * An open VeriSimDB database. As a {@link Session} it acts as the configured default principal
+ * ({@code principal.default}); {@link #session(String)} acts as another. Thread-safe. Close it to
+ * release its directory; operations after close fail with DATABASE_CLOSED.
+ */
+public interface Database extends Session, AutoCloseable {
+
+  /** A session that acts as {@code principal}. */
+  Session session(String principal);
+
+  /** Counts of octads and of each modality. */
+  DatabaseStats stats();
+
+  DatabaseConfig config();
+
+  /** The database directory, or null for an in-memory database. */
+  Path directory();
+
+  /** True when committed data survives the process (false for in-memory storage). */
+  boolean durable();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,196 @@
+package org.verisimdb.engine.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.verisimdb.engine.codec.FacetFormatV1;
+import org.verisimdb.engine.codec.HistoryFormatV1;
+import org.verisimdb.model.Modality;
+import org.verisimdb.model.Octad;
+import org.verisimdb.model.OctadId;
+import org.verisimdb.model.facet.Facet;
+import org.verisimdb.model.facet.ProvenanceFacet;
+import org.verisimdb.model.facet.ProvenanceRecord;
+import org.verisimdb.model.facet.TemporalFacet;
+import org.verisimdb.model.facet.VersionRecord;
+import org.verisimdb.storage.Cursor;
+import org.verisimdb.storage.Keyspace;
+import org.verisimdb.storage.StorageBackend;
+import org.verisimdb.storage.WriteBatch;
+
+/**
+ * Octads laid out over a {@link StorageBackend}. Keyspaces and keys (ids are UTF-8; they never
+ * contain a zero byte, so {@code id 0x00} prefixes sort and scan cleanly):
+ * <pre>
+ * octad                 id                      → header (HeaderFormatV1)
+ * graph vector tensor
+ * semantic document
+ * spatial               id                      → facet (FacetFormatV1)
+ * version               id 0x00 version:i64 BE  → version record (HistoryFormatV1)
+ * provenance            id 0x00 seq:i64 BE      → provenance record (HistoryFormatV1), seq from 0
+ * meta                  "count.octads" | "count.&lt;modality&gt;" → i64 BE
+ * </pre>
+ * Thread safety is the backend's: reads may run concurrently with one writer staging batches.
+ */
+public final class OctadStore {
+  static final Keyspace OCTADS = Keyspace.of("octad");
+  static final Keyspace VERSIONS = Keyspace.of("version");
+  static final Keyspace PROVENANCE = Keyspace.of("provenance");
+  static final Keyspace META = Keyspace.of("meta");
+  private static final Map<Modality, Keyspace> FACETS = new EnumMap<>(Modality.class);
+
+  static {
+    for (Modality m : Modality.values()) {
+      if (m.userWritable()) {
+        FACETS.put(m, Keyspace.of(m.wireName()));
+      }
+    }
+  }
+
+  private final StorageBackend backend;
+
+  public OctadStore(StorageBackend backend) {
+    this.backend = backend;
+  }
+
+  public StorageBackend backend() {
+    return backend;
+  }
+
+  /** The header of an octad that exists or once existed, or null. */
+  public OctadHeader header(OctadId id) {
+    byte[] bytes = backend.get(OCTADS, key(id));
+    return bytes == null ? null : HeaderFormatV1.decode(bytes, id.value());
+  }
+
+  /** The user-written facets of a live octad. */
+  public Map<Modality, Facet> facets(OctadId id, OctadHeader header) {
+    Map<Modality, Facet> facets = new EnumMap<>(Modality.class);
+    for (Modality m : header.modalities()) {
+      Keyspace space = FACETS.get(m);
+      if (space != null) {
+        byte[] bytes = backend.get(space, key(id));
+        if (bytes == null) {
+          throw new org.verisimdb.model.error.VeriSimException(org.verisimdb.model.error.ErrorCode.STORAGE_CORRUPT,
+              "octad " + id + " lists " + m + " but no " + m + " data is stored; restore from a backup or rebuild from the log");
+        }
+        facets.put(m, FacetFormatV1.decode(bytes, id.value()));
+      }
+    }
+    return facets;
+  }
+
+  /**
+   * Assembles a live octad: its user-written facets (read unless given), the newest
+   * {@code historyLimit} version records and the whole provenance chain.
+   */
+  public Octad read(OctadId id, OctadHeader header, Map<Modality, Facet> facets, int historyLimit) {
+    Map<Modality, Facet> all = new EnumMap<>(Modality.class);
+    all.putAll(facets == null ? facets(id, header) : facets);
+    long from = Math.max(1, header.version() - historyLimit + 1);
+    List<VersionRecord> versions = historyLimit == 0 ? List.of() : versions(id, from, header.version());
+    all.put(Modality.TEMPORAL, new TemporalFacet(header.version(), header.createdAt(), header.modifiedAt(), header.validFrom(), header.label(),
+        header.message(), header.versionCount(), header.modifiedBy(), versions.reversed()));
+    if (header.provenanceCount() > 0) {
+      all.put(Modality.PROVENANCE, new ProvenanceFacet(provenance(id)));
+    }
+    return new Octad(id, all);
+  }
+
+  /** Version records {@code from..to} inclusive, oldest first. */
+  public List<VersionRecord> versions(OctadId id, long from, long to) {
+    List<VersionRecord> records = new ArrayList<>();
+    try (Cursor cursor = backend.scan(VERSIONS, seqKey(id, from), seqKey(id, to + 1))) {
+      while (cursor.next()) {
+        records.add(HistoryFormatV1.decodeVersion(cursor.value(), id.value()));
+      }
+    }
+    return records;
+  }
+
+  /** The whole provenance chain, oldest first. */
+  public List<ProvenanceRecord> provenance(OctadId id) {
+    List<ProvenanceRecord> records = new ArrayList<>();
+    try (Cursor cursor = backend.scanPrefix(PROVENANCE, prefix(id))) {
+      while (cursor.next()) {
+        records.add(HistoryFormatV1.decodeProvenance(cursor.value(), id.value()));
+      }
+    }
+    return records;
+  }
+
+  /**
+   * Up to {@code limit} live octads with ids after {@code after} (null: from the start), in id
+   * order, with their headers.
+   */
+  public List<Map.Entry<OctadId, OctadHeader>> liveAfter(OctadId after, int limit) {
+    List<Map.Entry<OctadId, OctadHeader>> out = new ArrayList<>(Math.min(limit, 1024));
+    byte[] from = after == null ? null : prefix(after); // id 0x00 sorts right after id itself
+    try (Cursor cursor = backend.scan(OCTADS, from, null)) {
+      while (out.size() < limit && cursor.next()) {
+        OctadId id = OctadId.of(new String(cursor.key(), StandardCharsets.UTF_8));
+        OctadHeader header = HeaderFormatV1.decode(cursor.value(), id.value());
+        if (header.live()) {
+          out.add(Map.entry(id, header));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The counts stored with the data, or zero for a new database. */
+  public Counts counts() {
+    Map<Modality, Long> perModality = new EnumMap<>(Modality.class);
+    for (Modality m : Modality.values()) {
+      perModality.put(m, readLong(countKey(m.wireName())));
+    }
+    return new Counts(readLong(countKey("octads")), perModality);
+  }
+
+  /** Adds one change, and the counts after it, to a batch. */
+  public void stage(StoredChange change, Counts countsAfter, WriteBatch batch) {
+    byte[] id = key(change.id());
+    batch.put(OCTADS, id, HeaderFormatV1.encode(change.header()));
+    change.put().forEach((m, facet) -> batch.put(FACETS.get(m), id, FacetFormatV1.encode(facet)));
+    change.drop().forEach(m -> batch.delete(FACETS.get(m), id));
+    batch.put(VERSIONS, seqKey(change.id(), change.version().version()), HistoryFormatV1.encode(change.version()));
+    long seq = change.firstProvenanceSeq();
+    for (ProvenanceRecord record : change.provenance()) {
+      batch.put(PROVENANCE, seqKey(change.id(), seq++), HistoryFormatV1.encode(record));
+    }
+    batch.put(META, countKey("octads"), longBytes(countsAfter.octads()));
+    countsAfter.perModality().forEach((m, n) -> batch.put(META, countKey(m.wireName()), longBytes(n)));
+  }
+
+  private long readLong(byte[] key) {
+    byte[] bytes = backend.get(META, key);
+    return bytes == null ? 0 : ByteBuffer.wrap(bytes).getLong();
+  }
+
+  static byte[] key(OctadId id) {
+    return id.value().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] prefix(OctadId id) {
+    byte[] key = key(id);
+    byte[] prefix = new byte[key.length + 1];
+    System.arraycopy(key, 0, prefix, 0, key.length);
+    return prefix;
+  }
+
+  private static byte[] seqKey(OctadId id, long seq) {
+    byte[] key = key(id);
+    return ByteBuffer.allocate(key.length + 9).put(key).put((byte) 0).putLong(seq).array();
+  }
+
+  private static byte[] countKey(String name) {
+    return ("count." + name).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] longBytes(long value) {
+    return ByteBuffer.allocate(8).putLong(value).array();
+  }
+}

@@ -1,0 +1,69 @@
+package org.verisimdb.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verisimdb.model.error.ErrorCode;
+import org.verisimdb.model.error.VeriSimException;
+
+class DatabaseConfigTest {
+  @TempDir
+  Path dir;
+
+  static void invalid(Runnable call, String field, String message) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(VeriSimException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIG);
+      assertThat(e.field()).isEqualTo(field);
+      assertThat(e.getMessage()).contains(message);
+    });
+  }
+
+  @Test
+  void defaults() {
+    DatabaseConfig c = DatabaseConfig.defaults();
+    assertThat(c.backend()).isEqualTo("rocksdb");
+    assertThat(c.vectorDimension()).isEqualTo(384);
+    assertThat(c.historyLimit()).isEqualTo(100);
+    assertThat(c.defaultLimit()).isEqualTo(100);
+    assertThat(c.maxLimit()).isEqualTo(10_000);
+  }
+
+  @Test
+  void aFileOverridesDefaultsAndTheEnvironmentOverridesTheFile() throws Exception {
+    Path file = dir.resolve("verisimdb.properties");
+    Files.writeString(file, "# test\nstorage.backend = memory\nvector.dimension=16\nstorage.rocksdb.block_cache_mb=64\nprincipal.default=ops\n");
+    DatabaseConfig c = DatabaseConfig.load(file);
+    assertThat(c.backend()).isEqualTo("memory");
+    assertThat(c.vectorDimension()).isEqualTo(16);
+    assertThat(c.defaultPrincipal()).isEqualTo("ops");
+    assertThat(c.backendSettings()).containsEntry("storage.rocksdb.block_cache_mb", "64");
+    DatabaseConfig env = c.withEnvironment(Map.of("VERISIM_VECTOR_DIMENSION", "32", "VERISIM_JVM_DIR", "/ignored",
+        "VERISIM_STORAGE_MEMORY_SOMETHING", "x", "PATH", "/bin"));
+    assertThat(env.vectorDimension()).isEqualTo(32);
+    assertThat(env.backendSettings()).containsEntry("storage.memory.something", "x");
+    assertThat(DatabaseConfig.envName("temporal.history_limit")).isEqualTo("VERISIM_TEMPORAL_HISTORY_LIMIT");
+  }
+
+  @Test
+  void misspeltKeysAreErrorsWithAHint() throws Exception {
+    Path file = dir.resolve("bad.properties");
+    Files.writeString(file, "vector.dimensoin=16\n");
+    invalid(() -> DatabaseConfig.load(file), "vector.dimensoin", "did you mean vector.dimension?");
+  }
+
+  @Test
+  void badValuesNameTheKeyAndTheRange() {
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("vector.dimension", "many"), "test"), "vector.dimension", "not a whole number");
+    invalid(() -> DatabaseConfig.defaults().withVectorDimension(0), "vector.dimension", "outside 1..4096");
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("vql.default_limit", "20000"), "test"), "vql.default_limit", "outside 1..10000");
+    invalid(() -> DatabaseConfig.defaults().withBackend("Rocks DB"), "storage.backend", "not a backend name");
+    invalid(() -> DatabaseConfig.defaults().withDefaultPrincipal(" "), "principal.default", "blank");
+    assertThatThrownBy(() -> DatabaseConfig.load(dir.resolve("missing.properties")))
+        .isInstanceOfSatisfying(VeriSimException.class, e -> assertThat(e.getMessage()).contains("does not exist"));
+  }
+}

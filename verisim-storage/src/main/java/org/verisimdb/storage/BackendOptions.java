@@ -1,0 +1,18 @@
+package org.verisimdb.storage;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where and how to open a backend: its directory (null for in-memory backends) and its own
+ * settings ({@code rocksdb.block_cache_mb}, …) as text, validated by the backend.
+ */
+public record BackendOptions(Path directory, Map<String, String> settings) {
+  public BackendOptions {
+    settings = settings == null ? Map.of() : Map.copyOf(settings);
+  }
+
+  public static BackendOptions inMemory() {
+    return new BackendOptions(null, Map.of());
+  }
+}

@@ -1,0 +1,25 @@
+package org.verisimdb.storage.memory;
+
+import org.verisimdb.storage.BackendOptions;
+import org.verisimdb.storage.BackendProvider;
+import org.verisimdb.storage.StorageBackend;
+
+/** Registers {@link MemoryBackend} under the name {@code memory}. */
+public final class MemoryBackendProvider implements BackendProvider {
+  public static final String NAME = "memory";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean needsDirectory() {
+    return false;
+  }
+
+  @Override
+  public StorageBackend open(BackendOptions options) {
+    return new MemoryBackend();
+  }
+}

@@ -1,0 +1,2 @@
+/** The in-memory storage backend. */
+package org.verisimdb.storage.memory;

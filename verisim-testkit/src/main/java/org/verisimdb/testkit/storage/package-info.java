@@ -1,0 +1,2 @@
+/** Contract suites that every storage backend passes. */
+package org.verisimdb.testkit.storage;
