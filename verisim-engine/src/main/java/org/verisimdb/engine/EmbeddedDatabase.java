@@ -21,6 +21,7 @@ import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
+import org.verisimdb.model.facet.VersionRecord;
 import org.verisimdb.model.write.OctadInput;
 import org.verisimdb.model.write.OctadPatch;
 import org.verisimdb.storage.StorageBackend;
@@ -280,7 +281,8 @@ final class EmbeddedDatabase implements Database {
       }
       return write("updating", id, (previous, now) -> {
         OctadHeader header = requireLive(id, previous);
-        return writer.update(id, header, store.facets(id, header), patch, principal, now);
+        VersionRecord current = store.versions(id, header.version(), header.version()).getFirst();
+        return writer.update(id, header, store.facets(id, header), current, patch, principal, now);
       });
     }
 

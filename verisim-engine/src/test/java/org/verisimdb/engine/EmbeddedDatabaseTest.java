@@ -84,6 +84,18 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void afterUpdatesTheVersionRecordStillHashesExactlyTheStoredContent() {
+    db.create(station("s1"));
+    Octad after = db.update(OctadId.of("s1"), OctadPatch.builder().set(Modality.DOCUMENT, "title", "renamed").remove(Modality.GRAPH)
+        .set(Modality.SPATIAL, "alt", 12).build());
+    after = db.update(OctadId.of("s1"), OctadPatch.builder().set(Modality.VECTOR, "model", "m2").build());
+    VersionRecord v = after.temporal().current();
+    Map<Modality, String> recomputed = ContentHash.modalityHashes(after.facets());
+    assertThat(v.modalityHashes()).isEqualTo(recomputed);
+    assertThat(v.contentHash()).isEqualTo(ContentHash.ofOctad(after.id(), recomputed));
+  }
+
+  @Test
   void updatesMakeOneNewVersionLinkedToTheLast() {
     Octad v1 = db.create(station("s1"));
     Octad v2 = db.session("curator-5").update(OctadId.of("s1"), OctadPatch.builder().set(Modality.DOCUMENT, "title", "Tide gauge 42b")

@@ -1,6 +1,7 @@
 package org.verisimdb.model;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -18,8 +19,6 @@ public final class Timestamps {
   /** Earliest and latest storable instants: years 0001 to 9999, so the text form has four digits. */
   public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
   public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
-
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private Timestamps() {}
 
@@ -41,18 +40,29 @@ public final class Timestamps {
 
   /** The canonical text form of an instant (truncated to microseconds). */
   public static String format(Instant instant) {
-    Instant t = truncate(instant);
-    StringBuilder text = new StringBuilder(SECONDS.format(t));
-    int micros = t.getNano() / 1000;
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    StringBuilder text = new StringBuilder(27);
+    pad(text, t.getYear(), 4).append('-');
+    pad(text, t.getMonthValue(), 2).append('-');
+    pad(text, t.getDayOfMonth(), 2).append('T');
+    pad(text, t.getHour(), 2).append(':');
+    pad(text, t.getMinute(), 2).append(':');
+    pad(text, t.getSecond(), 2);
+    int micros = instant.getNano() / 1000;
     if (micros != 0) {
-      String fraction = String.format("%06d", micros);
-      int end = fraction.length();
-      while (fraction.charAt(end - 1) == '0') {
-        end--;
+      int digits = 6;
+      while (micros % 10 == 0) {
+        micros /= 10;
+        digits--;
       }
-      text.append('.').append(fraction, 0, end);
+      pad(text.append('.'), micros, digits);
     }
     return text.append('Z').toString();
+  }
+
+  private static StringBuilder pad(StringBuilder text, int value, int width) {
+    String digits = Integer.toString(value);
+    return text.repeat('0', width - digits.length()).append(digits);
   }
 
   /** Parses an ISO 8601 instant ({@code 2026-03-01T12:00:00Z}, with offset or fraction). */

@@ -59,8 +59,13 @@ public final class OctadWriter {
         now, false);
   }
 
-  /** Applies {@code patch} to the live octad {@code id} whose user facets are {@code current}. */
-  public StoredChange update(OctadId id, OctadHeader header, Map<Modality, Facet> current, OctadPatch patch, String principal, Instant now) {
+  /**
+   * Applies {@code patch} to the live octad {@code id} whose user facets are {@code current} and
+   * whose current version record is {@code currentVersion}: the modality hashes of facets the
+   * patch leaves unchanged are taken from it rather than recomputed.
+   */
+  public StoredChange update(OctadId id, OctadHeader header, Map<Modality, Facet> current, VersionRecord currentVersion, OctadPatch patch,
+      String principal, Instant now) {
     if (patch.expectedVersion() != null && patch.expectedVersion() != header.version()) {
       throw new VeriSimException(ErrorCode.VERSION_CONFLICT, "octad '" + id + "' is at version " + header.version()
           + ", not the expected " + patch.expectedVersion() + "; read it again and reapply your change");
@@ -89,7 +94,14 @@ public final class OctadWriter {
         written.put(m, f);
       }
     });
-    return commit(id, header, after, dropped, "modified", description, patch.temporal(), patch.provenance(), principal, now, false, written);
+    Map<Modality, String> known = new EnumMap<>(Modality.class);
+    currentVersion.modalityHashes().forEach((m, hash) -> {
+      if (m.userWritable() && after.containsKey(m) && !written.containsKey(m)) {
+        known.put(m, hash);
+      }
+    });
+    return commit(id, header, after, dropped, "modified", description, patch.temporal(), patch.provenance(), principal, now, false, written,
+        known);
   }
 
   /** Deletes the live octad {@code id}; its history and provenance chain remain. */
@@ -105,12 +117,12 @@ public final class OctadWriter {
 
   private StoredChange commit(OctadId id, OctadHeader previous, Map<Modality, Facet> facets, Set<Modality> dropped, String event,
       String description, TemporalInput temporal, List<ProvenanceEvent> events, String principal, Instant now, boolean deletion) {
-    return commit(id, previous, facets, dropped, event, description, temporal, events, principal, now, deletion, facets);
+    return commit(id, previous, facets, dropped, event, description, temporal, events, principal, now, deletion, facets, Map.of());
   }
 
   private StoredChange commit(OctadId id, OctadHeader previous, Map<Modality, Facet> facets, Set<Modality> dropped, String event,
       String description, TemporalInput temporal, List<ProvenanceEvent> events, String principal, Instant now, boolean deletion,
-      Map<Modality, Facet> written) {
+      Map<Modality, Facet> written, Map<Modality, String> knownHashes) {
     String provenanceParent = previous == null || previous.provenanceHead() == null ? Sha256.GENESIS : previous.provenanceHead();
     List<ProvenanceRecord> records = new ArrayList<>(1 + events.size());
     ProvenanceRecord last = ProvenanceRecord.create(provenanceParent, event, principal, null, truncate(description), now);
@@ -123,7 +135,7 @@ public final class OctadWriter {
     Map<Modality, String> hashes = new EnumMap<>(Modality.class);
     String contentHash = null;
     if (!deletion) {
-      hashes.putAll(ContentHash.modalityHashes(facets));
+      facets.forEach((m, facet) -> hashes.put(m, knownHashes.containsKey(m) ? knownHashes.get(m) : ContentHash.of(facet)));
       hashes.put(Modality.PROVENANCE, ContentHash.of(new ProvenanceFacet(List.of(last))));
       contentHash = ContentHash.ofOctad(id, hashes);
     }

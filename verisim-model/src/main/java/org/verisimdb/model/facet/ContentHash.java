@@ -76,11 +76,16 @@ public final class ContentHash {
         json.put("edges", edges);
       }
       case VectorFacet v -> {
-        List<Object> embedding = new ArrayList<>(v.dimension());
-        for (int i = 0; i < v.dimension(); i++) {
-          embedding.add((double) v.get(i));
-        }
-        json.put("embedding", embedding);
+        json.put("embedding", (CanonicalJson.Streamable) out -> {
+          out.write('[');
+          for (int i = 0; i < v.dimension(); i++) {
+            if (i > 0) {
+              out.write(',');
+            }
+            out.write(CanonicalJson.number(v.get(i)));
+          }
+          out.write(']');
+        });
         json.put("model", v.model());
       }
       case TensorFacet t -> {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.Timestamps;
@@ -93,17 +94,24 @@ public final class CanonicalJson {
     }
   }
 
+  @SuppressWarnings("unchecked")
   private static void writeObject(Map<?, ?> map, Writer out) throws IOException {
-    TreeMap<String, Object> sorted = new TreeMap<>();
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      if (!(entry.getKey() instanceof String key)) {
-        throw new IllegalArgumentException("JSON object keys must be strings, got " + entry.getKey());
+    Map<String, ?> sorted;
+    if (map instanceof SortedMap<?, ?> already && already.comparator() == null && (map.isEmpty() || already.firstKey() instanceof String)) {
+      sorted = (Map<String, ?>) map; // String's natural order is UTF-16 code unit order
+    } else {
+      TreeMap<String, Object> copy = new TreeMap<>();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String key)) {
+          throw new IllegalArgumentException("JSON object keys must be strings, got " + entry.getKey());
+        }
+        copy.put(key, entry.getValue());
       }
-      sorted.put(key, entry.getValue());
+      sorted = copy;
     }
     out.write('{');
     boolean first = true;
-    for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+    for (Map.Entry<String, ?> entry : sorted.entrySet()) {
       if (!first) {
         out.write(',');
       }
@@ -161,27 +169,54 @@ public final class CanonicalJson {
     if (d == Math.rint(d) && d >= -TWO_63 && d < TWO_63) {
       return Long.toString((long) d);
     }
-    // Shortest digits s (k of them) and exponent n with value = s × 10^(n−k), as ECMA-262
-    // Number::toString defines them. Double.toString gives the shortest round-trip digits
-    // since JDK 19, except that it always prints at least two, so a one-digit form is tried first.
-    BigDecimal shortest = new BigDecimal(d).round(new MathContext(1, RoundingMode.HALF_EVEN));
-    if (shortest.doubleValue() != d) {
-      shortest = new BigDecimal(Double.toString(d));
+    // ECMA-262 Number::toString: the shortest digits s (k of them) and the exponent n with
+    // value = 0.s × 10^n. Double.toString gives the shortest round-trip digits since JDK 19,
+    // except that it always prints at least two; when it prints exactly two, one may do.
+    double abs = Math.abs(d);
+    String text = Double.toString(abs); // "123.456" or "1.234E-7"
+    int e = text.indexOf('E');
+    int mantissaEnd = e < 0 ? text.length() : e;
+    int dot = text.indexOf('.');
+    int n = dot + (e < 0 ? 0 : Integer.parseInt(text, e + 1, text.length(), 10));
+    char[] digits = new char[mantissaEnd];
+    int k = 0;
+    for (int i = 0; i < mantissaEnd; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        continue;
+      }
+      if (k == 0 && c == '0') {
+        n--; // a leading zero moves the decimal point
+        continue;
+      }
+      digits[k++] = c;
     }
-    shortest = shortest.stripTrailingZeros();
-    String digits = shortest.unscaledValue().abs().toString();
+    while (k > 1 && digits[k - 1] == '0') {
+      k--;
+    }
+    if (k == 2) {
+      BigDecimal one = new BigDecimal(abs).round(new MathContext(1, RoundingMode.HALF_EVEN));
+      if (one.doubleValue() == abs) {
+        digits[0] = (char) ('0' + one.unscaledValue().intValue());
+        k = 1;
+        n = 1 - one.scale();
+      }
+    }
+    return format(d < 0, new String(digits, 0, k), n);
+  }
+
+  private static String format(boolean negative, String digits, int n) {
     int k = digits.length();
-    int n = k - shortest.scale();
     StringBuilder out = new StringBuilder(k + 8);
-    if (d < 0) {
+    if (negative) {
       out.append('-');
     }
     if (k <= n && n <= 21) {
-      out.append(digits).append("0".repeat(n - k));
+      out.append(digits).repeat('0', n - k);
     } else if (0 < n && n <= 21) {
       out.append(digits, 0, n).append('.').append(digits, n, k);
     } else if (-6 < n && n <= 0) {
-      out.append("0.").append("0".repeat(-n)).append(digits);
+      out.append("0.").repeat('0', -n).append(digits);
     } else {
       out.append(digits.charAt(0));
       if (k > 1) {

@@ -1,17 +1,9 @@
 package org.verisimdb.model.hash;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 
@@ -20,7 +12,7 @@ public final class Sha256 {
   /** SHA-256 of the empty string: the parent of every chain's first record (the genesis). */
   public static final String GENESIS = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final MessageDigest PROTOTYPE = newDigest();
 
   private Sha256() {}
 
@@ -37,16 +29,22 @@ public final class Sha256 {
   public static String ofCanonicalJson(Object value) {
     MessageDigest digest = digest();
     // Stream the JSON through the digest: a large tensor's text is never held in memory whole.
-    try (Writer out = new BufferedWriter(
-        new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest), StandardCharsets.UTF_8), 8192)) {
-      CanonicalJson.write(value, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a digest cannot fail", e);
-    }
+    DigestWriter out = new DigestWriter(digest);
+    CanonicalJson.write(value, out);
+    out.close();
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** A fresh SHA-256 digest (a clone of a prototype: cheaper than a provider lookup). */
   public static MessageDigest digest() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newDigest();
+    }
+  }
+
+  private static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -56,7 +54,16 @@ public final class Sha256 {
 
   /** True when {@code hash} is 64 lower-case hexadecimal digits. */
   public static boolean isHash(String hash) {
-    return hash != null && HEX.matcher(hash).matches();
+    if (hash == null || hash.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = hash.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String require(String hash, ErrorCode code, String field, String what) {

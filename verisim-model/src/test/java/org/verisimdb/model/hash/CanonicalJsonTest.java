@@ -52,6 +52,44 @@ class CanonicalJsonTest {
     }
   }
 
+  /** The fast digit extraction must agree with a plain BigDecimal formulation of ECMA-262 Number::toString. */
+  @Property(tries = 5000)
+  void agreesWithTheBigDecimalReference(@ForAll double value) {
+    if (Double.isFinite(value)) {
+      assertThat(CanonicalJson.number(value)).isEqualTo(reference(value));
+    }
+  }
+
+  @Property(tries = 2000)
+  void agreesWithTheReferenceOnFloats(@ForAll float value) {
+    if (Float.isFinite(value)) {
+      assertThat(CanonicalJson.number(value)).isEqualTo(reference(value));
+    }
+  }
+
+  private static String reference(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+      return Long.toString((long) d);
+    }
+    java.math.BigDecimal shortest = new java.math.BigDecimal(d).round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+    if (shortest.doubleValue() != d) {
+      shortest = new java.math.BigDecimal(Double.toString(d));
+    }
+    shortest = shortest.stripTrailingZeros();
+    String digits = shortest.unscaledValue().abs().toString();
+    int k = digits.length();
+    int n = k - shortest.scale();
+    String sign = d < 0 ? "-" : "";
+    if (k <= n && n <= 21) {
+      return sign + digits + "0".repeat(n - k);
+    } else if (0 < n && n <= 21) {
+      return sign + digits.substring(0, n) + "." + digits.substring(n);
+    } else if (-6 < n && n <= 0) {
+      return sign + "0." + "0".repeat(-n) + digits;
+    }
+    return sign + digits.charAt(0) + (k > 1 ? "." + digits.substring(1) : "") + "e" + (n - 1 >= 0 ? "+" : "-") + Math.abs(n - 1);
+  }
+
   @Test
   void objectMembersAreSortedByUtf16CodeUnits() {
     // RFC 8785 §3.2.3: "\r" < "1" < "\u0080" < "\u00f6" < "\u20ac" < "\ud83d\ude00" < "\ufb33"
@@ -87,6 +125,14 @@ class CanonicalJsonTest {
     assertThat(CanonicalJson.write(map)).isEqualTo("{\"b\":\"-_8\",\"id\":\"lab-3\",\"n\":null,\"t\":\"2026-03-01T12:00:00.12Z\","
         + "\"v\":[\"x\",{\"@language\":\"nb\",\"@value\":\"Oslo\"},{\"@type\":\"xsd:date\",\"@value\":\"2020-01-01\"},{\"@id\":\"a\"},[1]],"
         + "\"z\":[1,2,2.5,true,false]}");
+  }
+
+  @Property(tries = 500)
+  void streamedHashesEqualHashesOfTheUtf8Text(@ForAll String text) {
+    String valid = text.codePoints().filter(cp -> cp < 0xD800 || cp > 0xDFFF)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString() + "😀é€";
+    assertThat(Sha256.ofCanonicalJson(Map.of("k", valid, "long", valid.repeat(40))))
+        .isEqualTo(Sha256.hex(CanonicalJson.write(Map.of("k", valid, "long", valid.repeat(40)))));
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the embedded database. */
+package org.verisimdb.bench;

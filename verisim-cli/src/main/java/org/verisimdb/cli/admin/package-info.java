@@ -1,0 +1,2 @@
+/** Administration subcommands of {@code verisimdb}, one class per command. */
+package org.verisimdb.cli.admin;

@@ -1,0 +1,2 @@
+/** The {@code verisimdb} command line: entry point, failure reporting. */
+package org.verisimdb.cli;
