@@ -6,6 +6,4 @@ module org.verisimdb.engine {
   requires transitive org.verisimdb.storage;
 
   exports org.verisimdb.engine;
-  // The binary formats are shared with admin tools only.
-  exports org.verisimdb.engine.codec to org.verisimdb.cli;
 }

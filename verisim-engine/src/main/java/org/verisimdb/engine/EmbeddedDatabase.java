@@ -112,7 +112,7 @@ final class EmbeddedDatabase implements Database {
       if (directory != null) {
         directory.close();
       }
-      LOG.log(System.Logger.Level.INFO, "closed database {0}", where());
+      LOG.log(directory == null ? System.Logger.Level.DEBUG : System.Logger.Level.INFO, "closed database {0}", where());
     } finally {
       writeLock.unlock();
     }
