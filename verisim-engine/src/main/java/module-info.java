@@ -4,6 +4,7 @@
 module org.verisimdb.engine {
   requires transitive org.verisimdb.model;
   requires transitive org.verisimdb.storage;
+  requires com.fasterxml.jackson.databind;
 
   exports org.verisimdb.engine;
 }

@@ -1,49 +1,60 @@
 package org.verisimdb.storage;
 
+import java.nio.file.Path;
+import java.util.Set;
+
 /**
  * Keyed bytes: the narrow seam between VeriSimDB and a storage engine (memory, RocksDB, LMDB,
- * SQLite). Keys are ordered as unsigned bytes ({@link Keys#ORDER}) within each keyspace.
+ * SQLite). Keys are ordered as unsigned bytes ({@link Keys#ORDER}) within each keyspace; a
+ * keyspace exists once something has been written to it.
  *
  * <p>Contract, which {@code StorageBackendContract} in verisim-testkit checks for every backend:
  * <ul>
  *   <li>{@link #apply} is atomic: after it returns every operation is visible, and after a crash
- *       either all or none of a batch is stored. It records the batch's LSN as
- *       {@link #appliedLsn()} atomically with the data.
- *   <li>{@link #sync} makes everything applied so far durable; a backend that keeps data in
- *       memory says so through {@link #durable()}.
- *   <li>Thread safety: one writer at a time calls {@link #apply}; any number of threads may call
- *       {@link #get} and {@link #scan} concurrently with it.
- *   <li>Failures are reported as {@code VeriSimException} with STORAGE_IO or STORAGE_CORRUPT,
- *       the engine's exception wrapped once here, at the edge.
+ *       either all or none of a batch is stored. A batch with an LSN greater than
+ *       {@link #appliedLsn()} records that LSN atomically with its data; a batch with LSN 0 (or
+ *       a smaller one) leaves it unchanged, which replay uses to apply records in parallel and
+ *       set the LSN once at the end. The applied LSN never decreases.
+ *   <li>The write-ahead log is the durability: a backend need not make {@link #apply} durable
+ *       (RocksDB runs with its own WAL off). {@link #sync} makes everything applied so far,
+ *       the applied LSN included, durable; after a crash a backend holds exactly the batches up
+ *       to some LSN between its last synced LSN and its last applied one.
+ *   <li>{@link #snapshot} is a consistent view at one LSN that later writes do not change.
+ *   <li>{@link #copyTo} writes a consistent copy that the same backend opens from that
+ *       directory; writes may continue meanwhile.
+ *   <li>Thread safety: one writer at a time calls {@link #apply}; any number of threads may read,
+ *       take snapshots and copy concurrently with it.
+ *   <li>Failures are {@code VeriSimException}s with STORAGE_IO or STORAGE_CORRUPT (or
+ *       DATABASE_CLOSED after close), the engine's exception wrapped once, at this edge.
  * </ul>
  */
-public interface StorageBackend extends AutoCloseable {
+public interface StorageBackend extends ReadView {
 
   /** The backend's name as configured ({@code "memory"}, {@code "rocksdb"}). */
   String name();
 
-  /** True when data survives the process; false for the in-memory backend. */
+  /** True when synced data survives the process. */
   boolean durable();
 
-  /** The value under {@code key}, or null when absent. */
-  byte[] get(Keyspace space, byte[] key);
-
-  /** Entries with {@code fromInclusive <= key < toExclusive}; a null bound is open. */
-  Cursor scan(Keyspace space, byte[] fromInclusive, byte[] toExclusive);
-
-  /** Entries whose key starts with {@code prefix}. */
-  default Cursor scanPrefix(Keyspace space, byte[] prefix) {
-    return scan(space, prefix, Keys.prefixEnd(prefix));
-  }
-
-  /** Applies a batch atomically and records its LSN. */
+  /** Applies a batch atomically; see the class contract for its LSN. */
   void apply(WriteBatch batch);
 
-  /** Makes everything applied so far durable. */
+  /** Makes everything applied so far, and the applied LSN, durable. */
   void sync();
 
-  /** The LSN of the last batch whose effects are stored here; 0 when none. */
-  long appliedLsn();
+  /** A consistent, unchanging view of the current state; close it to release its resources. */
+  ReadView snapshot();
+
+  /**
+   * Writes a consistent copy of this backend's data into {@code directory} (created if needed,
+   * and empty), such that opening the same kind of backend there yields exactly that state.
+   *
+   * @return the applied LSN of the copy
+   */
+  long copyTo(Path directory);
+
+  /** The keyspaces that hold at least one key, or have held one since the backend was opened. */
+  Set<Keyspace> keyspaces();
 
   /** Releases the backend's resources; idempotent. No checked exception, unlike AutoCloseable's. */
   @Override

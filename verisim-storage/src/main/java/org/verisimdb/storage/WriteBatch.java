@@ -24,27 +24,61 @@ public final class WriteBatch {
   }
 
   private final long lsn;
-  private final List<Op> ops = new ArrayList<>();
+  private final List<Op> ops;
   private long bytes;
 
   /** @param lsn the sequence number this batch's effects are stored under; 0 for none */
   public WriteBatch(long lsn) {
+    this(lsn, new ArrayList<>(), 0);
+  }
+
+  /** A batch with no LSN (0), for operations whose sequence number is assigned later. */
+  public WriteBatch() {
+    this(0);
+  }
+
+  private WriteBatch(long lsn, List<Op> ops, long bytes) {
     if (lsn < 0) {
       throw new IllegalArgumentException("negative LSN " + lsn);
     }
     this.lsn = lsn;
+    this.ops = ops;
+    this.bytes = bytes;
   }
 
+  /** This batch's operations under another LSN. The two share their operations: add to neither afterwards. */
+  public WriteBatch withLsn(long lsn) {
+    return new WriteBatch(lsn, ops, bytes);
+  }
+
+  /** Adds an operation as is (arrays are not copied: the caller hands them over). */
+  public WriteBatch add(Op op) {
+    ops.add(op);
+    bytes += op.key().length + (op instanceof Op.Put p ? p.value().length : 0);
+    return this;
+  }
+
+  /** Longest key every backend accepts (LMDB's default limit). */
+  public static final int MAX_KEY_BYTES = 511;
+
   public WriteBatch put(Keyspace space, byte[] key, byte[] value) {
+    checkKey(key);
     ops.add(new Op.Put(space, key.clone(), value.clone()));
     bytes += key.length + value.length;
     return this;
   }
 
   public WriteBatch delete(Keyspace space, byte[] key) {
+    checkKey(key);
     ops.add(new Op.Delete(space, key.clone()));
     bytes += key.length;
     return this;
+  }
+
+  private static void checkKey(byte[] key) {
+    if (key.length == 0 || key.length > MAX_KEY_BYTES) {
+      throw new IllegalArgumentException("keys are 1 to " + MAX_KEY_BYTES + " bytes, got " + key.length);
+    }
   }
 
   public long lsn() {

@@ -1,8 +1,12 @@
 package org.verisimdb.storage.memory;
 
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.verisimdb.model.error.ErrorCode;
@@ -10,22 +14,42 @@ import org.verisimdb.model.error.VeriSimException;
 import org.verisimdb.storage.Cursor;
 import org.verisimdb.storage.Keys;
 import org.verisimdb.storage.Keyspace;
+import org.verisimdb.storage.ReadView;
 import org.verisimdb.storage.StorageBackend;
 import org.verisimdb.storage.WriteBatch;
 
 /**
- * Keeps everything in memory, in one sorted map per keyspace. Not durable: {@link #sync()} does
- * nothing and data is gone on close. Used for tests, for {@code openInMemory()}, and for
- * modalities configured to live in memory.
+ * Keeps everything in memory, in one sorted map per keyspace.
  *
- * <p>Thread-safe: {@link #apply} is serialised; reads never lock and see each batch's operations
- * as they are applied (the engine's snapshots give readers a consistent view).
+ * <p>Without a directory it is not durable: {@link #sync()} does nothing and data is gone on
+ * close (tests, {@code openInMemory()}). With a directory, {@link #sync()} writes the whole state
+ * to a snapshot file ({@link MemorySnapshotFormatV1}) and opening loads it, so a modality kept in
+ * memory survives restarts through checkpoint snapshots plus the write-ahead log.
+ *
+ * <p>Thread-safe: {@link #apply} is serialised and atomic for {@link #snapshot()} and
+ * {@link #copyTo}; plain reads never lock and may see a batch's operations as they are applied
+ * (the engine keeps readers away from half-applied batches). Snapshots copy the maps: O(data).
  */
 public final class MemoryBackend implements StorageBackend {
-  private final Map<Keyspace, ConcurrentSkipListMap<byte[], byte[]>> spaces = new ConcurrentHashMap<>();
+  private final Map<Keyspace, ConcurrentSkipListMap<byte[], byte[]>> spaces;
+  private final Path directory;
   private final Object writeLock = new Object();
   private volatile long appliedLsn;
   private volatile boolean closed;
+
+  /** A backend that keeps nothing when closed. */
+  public MemoryBackend() {
+    this.spaces = new ConcurrentHashMap<>();
+    this.directory = null;
+  }
+
+  /** A backend that loads its last snapshot from {@code directory} and writes one on every sync. */
+  public MemoryBackend(Path directory) {
+    MemorySnapshotFormatV1.State state = MemorySnapshotFormatV1.read(directory);
+    this.spaces = new ConcurrentHashMap<>(state.spaces());
+    this.appliedLsn = state.appliedLsn();
+    this.directory = directory;
+  }
 
   @Override
   public String name() {
@@ -34,30 +58,19 @@ public final class MemoryBackend implements StorageBackend {
 
   @Override
   public boolean durable() {
-    return false;
+    return directory != null;
   }
 
   @Override
   public byte[] get(Keyspace space, byte[] key) {
     checkOpen();
-    ConcurrentSkipListMap<byte[], byte[]> map = spaces.get(space);
-    byte[] value = map == null ? null : map.get(key);
-    return value == null ? null : value.clone();
+    return get(spaces, space, key);
   }
 
   @Override
   public Cursor scan(Keyspace space, byte[] fromInclusive, byte[] toExclusive) {
     checkOpen();
-    NavigableMap<byte[], byte[]> range = space(space);
-    if (fromInclusive != null && toExclusive != null) {
-      range = Keys.ORDER.compare(fromInclusive, toExclusive) >= 0 ? new ConcurrentSkipListMap<>(Keys.ORDER)
-          : range.subMap(fromInclusive, true, toExclusive, false);
-    } else if (fromInclusive != null) {
-      range = range.tailMap(fromInclusive, true);
-    } else if (toExclusive != null) {
-      range = range.headMap(toExclusive, false);
-    }
-    return new MapCursor(range.entrySet().iterator());
+    return scan(spaces.get(space), fromInclusive, toExclusive);
   }
 
   @Override
@@ -67,7 +80,12 @@ public final class MemoryBackend implements StorageBackend {
       for (WriteBatch.Op op : batch.ops()) {
         switch (op) {
           case WriteBatch.Op.Put put -> space(put.space()).put(put.key(), put.value());
-          case WriteBatch.Op.Delete delete -> space(delete.space()).remove(delete.key());
+          case WriteBatch.Op.Delete delete -> {
+            ConcurrentSkipListMap<byte[], byte[]> map = spaces.get(delete.space());
+            if (map != null) {
+              map.remove(delete.key());
+            }
+          }
         }
       }
       if (batch.lsn() > appliedLsn) {
@@ -79,6 +97,10 @@ public final class MemoryBackend implements StorageBackend {
   @Override
   public void sync() {
     checkOpen();
+    if (directory != null) {
+      Frozen frozen = freeze();
+      MemorySnapshotFormatV1.write(directory, frozen.spaces(), frozen.appliedLsn());
+    }
   }
 
   @Override
@@ -87,15 +109,42 @@ public final class MemoryBackend implements StorageBackend {
   }
 
   @Override
+  public ReadView snapshot() {
+    checkOpen();
+    return freeze();
+  }
+
+  @Override
+  public long copyTo(Path target) {
+    checkOpen();
+    Frozen frozen = freeze();
+    MemorySnapshotFormatV1.write(target, frozen.spaces(), frozen.appliedLsn());
+    return frozen.appliedLsn();
+  }
+
+  @Override
+  public Set<Keyspace> keyspaces() {
+    return Collections.unmodifiableSet(spaces.keySet());
+  }
+
+  @Override
   public void close() {
     closed = true;
-    spaces.clear();
   }
 
   /** Number of keys in a keyspace, for tests and statistics. */
   public int size(Keyspace space) {
     ConcurrentSkipListMap<byte[], byte[]> map = spaces.get(space);
     return map == null ? 0 : map.size();
+  }
+
+  // Copies taken under the write lock are consistent: no batch is half in them.
+  private Frozen freeze() {
+    synchronized (writeLock) {
+      Map<Keyspace, NavigableMap<byte[], byte[]>> copy = new TreeMap<>(java.util.Comparator.comparing(Keyspace::name));
+      spaces.forEach((space, map) -> copy.put(space, map.clone()));
+      return new Frozen(copy, appliedLsn);
+    }
   }
 
   private ConcurrentSkipListMap<byte[], byte[]> space(Keyspace space) {
@@ -105,6 +154,45 @@ public final class MemoryBackend implements StorageBackend {
   private void checkOpen() {
     if (closed) {
       throw new VeriSimException(ErrorCode.DATABASE_CLOSED, "the memory backend has been closed");
+    }
+  }
+
+  private static byte[] get(Map<Keyspace, ? extends NavigableMap<byte[], byte[]>> spaces, Keyspace space, byte[] key) {
+    NavigableMap<byte[], byte[]> map = spaces.get(space);
+    byte[] value = map == null ? null : map.get(key);
+    return value == null ? null : value.clone();
+  }
+
+  private static Cursor scan(NavigableMap<byte[], byte[]> map, byte[] fromInclusive, byte[] toExclusive) {
+    if (map == null || fromInclusive != null && toExclusive != null && Keys.ORDER.compare(fromInclusive, toExclusive) >= 0) {
+      return new MapCursor(Collections.emptyIterator());
+    }
+    NavigableMap<byte[], byte[]> range = map;
+    if (fromInclusive != null && toExclusive != null) {
+      range = range.subMap(fromInclusive, true, toExclusive, false);
+    } else if (fromInclusive != null) {
+      range = range.tailMap(fromInclusive, true);
+    } else if (toExclusive != null) {
+      range = range.headMap(toExclusive, false);
+    }
+    return new MapCursor(range.entrySet().iterator());
+  }
+
+  /** A frozen copy: the view {@link #snapshot()} returns and what sync and copyTo write. */
+  private record Frozen(Map<Keyspace, NavigableMap<byte[], byte[]>> spaces, long appliedLsn) implements ReadView {
+    @Override
+    public byte[] get(Keyspace space, byte[] key) {
+      return MemoryBackend.get(spaces, space, key);
+    }
+
+    @Override
+    public Cursor scan(Keyspace space, byte[] fromInclusive, byte[] toExclusive) {
+      return MemoryBackend.scan(spaces.get(space), fromInclusive, toExclusive);
+    }
+
+    @Override
+    public void close() {
+      // nothing to release: the copy is garbage once unreferenced
     }
   }
 

@@ -4,7 +4,10 @@ import org.verisimdb.storage.BackendOptions;
 import org.verisimdb.storage.BackendProvider;
 import org.verisimdb.storage.StorageBackend;
 
-/** Registers {@link MemoryBackend} under the name {@code memory}. */
+/**
+ * Registers {@link MemoryBackend} under the name {@code memory}: volatile without a directory,
+ * snapshot-backed with one.
+ */
 public final class MemoryBackendProvider implements BackendProvider {
   public static final String NAME = "memory";
 
@@ -20,6 +23,6 @@ public final class MemoryBackendProvider implements BackendProvider {
 
   @Override
   public StorageBackend open(BackendOptions options) {
-    return new MemoryBackend();
+    return options.directory() == null ? new MemoryBackend() : new MemoryBackend(options.directory());
   }
 }

@@ -17,6 +17,7 @@ import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 import org.verisimdb.storage.Cursor;
 import org.verisimdb.storage.Keyspace;
+import org.verisimdb.storage.ReadView;
 import org.verisimdb.storage.StorageBackend;
 import org.verisimdb.storage.WriteBatch;
 
@@ -35,6 +36,11 @@ public abstract class StorageBackendContract {
 
   /** Opens (or reopens) the backend under test on {@code directory}. */
   protected abstract StorageBackend open(Path directory);
+
+  /** Opens what {@link StorageBackend#copyTo} wrote; by default the same as {@link #open}. */
+  protected StorageBackend openCopy(Path directory) {
+    return open(directory);
+  }
 
   @BeforeEach
   void openBackend() {
@@ -140,6 +146,100 @@ public abstract class StorageBackendContract {
     backend = open(directory);
     assertThat(backend.get(A, key("k"))).isEqualTo(key("v"));
     assertThat(backend.appliedLsn()).isEqualTo(3);
+  }
+
+  @Test
+  void batchesWithoutAnLsnLeaveTheAppliedLsnAndItNeverDecreases() {
+    backend.apply(new WriteBatch(7).put(A, key("a"), key("1")));
+    backend.apply(new WriteBatch().put(A, key("b"), key("2")));
+    assertThat(backend.appliedLsn()).isEqualTo(7);
+    backend.apply(new WriteBatch(3).put(A, key("c"), key("3")));
+    assertThat(backend.appliedLsn()).isEqualTo(7);
+    assertThat(backend.get(A, key("c"))).isEqualTo(key("3"));
+    backend.apply(new WriteBatch(8));
+    assertThat(backend.appliedLsn()).as("an empty batch still records its LSN").isEqualTo(8);
+  }
+
+  @Test
+  void snapshotsDoNotSeeLaterWrites() {
+    backend.apply(new WriteBatch(1).put(A, key("a"), key("1")).put(A, key("b"), key("1")));
+    try (ReadView snapshot = backend.snapshot()) {
+      backend.apply(new WriteBatch(2).put(A, key("a"), key("2")).delete(A, key("b")).put(A, key("c"), key("2")).put(B, key("x"), key("2")));
+      assertThat(snapshot.appliedLsn()).isEqualTo(1);
+      assertThat(snapshot.get(A, key("a"))).isEqualTo(key("1"));
+      assertThat(snapshot.get(A, key("b"))).isEqualTo(key("1"));
+      assertThat(snapshot.get(A, key("c"))).isNull();
+      assertThat(keys(snapshot.scan(A, null, null))).containsExactly("a", "b");
+      assertThat(keys(snapshot.scan(B, null, null))).isEmpty();
+      assertThat(keys(snapshot.scanPrefix(A, key("a")))).containsExactly("a");
+    }
+    assertThat(keys(backend.scan(A, null, null))).containsExactly("a", "c");
+  }
+
+  @Test
+  void copiesOpenWithTheirDataAndLsn() {
+    backend.apply(new WriteBatch(4).put(A, key("a"), key("1")).put(B, key("b"), new byte[0]));
+    Path copy = directory.resolve("copy");
+    assertThat(backend.copyTo(copy)).isEqualTo(4);
+    backend.apply(new WriteBatch(5).put(A, key("after"), key("x")));
+    try (StorageBackend copied = openCopy(copy)) {
+      assertThat(copied.appliedLsn()).isEqualTo(4);
+      assertThat(copied.get(A, key("a"))).isEqualTo(key("1"));
+      assertThat(copied.get(B, key("b"))).isEmpty();
+      assertThat(copied.get(A, key("after"))).isNull();
+    }
+  }
+
+  @Test
+  void keyspacesThatHoldDataAreListed() {
+    backend.apply(new WriteBatch(1).put(A, key("a"), key("1")).put(B, key("b"), key("2")));
+    assertThat(backend.keyspaces()).contains(A, B);
+  }
+
+  @Test
+  void emptyValuesLargeValuesAndLongKeysAreKept() {
+    byte[] big = new byte[2 << 20];
+    new Random(1).nextBytes(big);
+    byte[] longKey = new byte[WriteBatch.MAX_KEY_BYTES];
+    java.util.Arrays.fill(longKey, (byte) 'k');
+    backend.apply(new WriteBatch(1).put(A, key("empty"), new byte[0]).put(A, key("big"), big).put(A, longKey, key("v")));
+    assertThat(backend.get(A, key("empty"))).isEmpty();
+    assertThat(backend.get(A, key("big"))).isEqualTo(big);
+    assertThat(backend.get(A, longKey)).isEqualTo(key("v"));
+    assertThatThrownBy(() -> new WriteBatch(2).put(A, new byte[WriteBatch.MAX_KEY_BYTES + 1], key("v"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readersRunWhileAWriterApplies() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread reader = Thread.ofPlatform().name("contract-reader").start(() -> {
+      try {
+        for (int i = 0; i < 2_000; i++) {
+          backend.get(A, key("k" + (i % 50)));
+          keys(backend.scan(A, key("k1"), key("k3")));
+          if (i % 200 == 0) {
+            try (ReadView view = backend.snapshot()) {
+              keys(view.scan(A, null, null));
+            }
+          }
+        }
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    for (int i = 1; i <= 500; i++) {
+      backend.apply(new WriteBatch(i).put(A, key("k" + (i % 50)), key("v" + i)).delete(A, key("k" + ((i + 7) % 50))));
+    }
+    reader.join();
+    assertThat(failure.get()).isNull();
+    assertThat(backend.appliedLsn()).isEqualTo(500);
+  }
+
+  @Test
+  void closingTwiceIsHarmless() {
+    backend.close();
+    backend.close();
+    backend = null;
   }
 
   @Test
