@@ -7,6 +7,7 @@ module org.verisimdb.storage {
 
   exports org.verisimdb.storage;
   exports org.verisimdb.storage.memory;
+  exports org.verisimdb.storage.wal;
 
   uses org.verisimdb.storage.BackendProvider;
 
