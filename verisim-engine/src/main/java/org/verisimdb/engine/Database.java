@@ -23,6 +23,13 @@ public interface Database extends Session, AutoCloseable {
   /** True when committed data survives the process (false for in-memory storage). */
   boolean durable();
 
+  /**
+   * Makes everything committed so far durable in the stores and deletes the log segments they no
+   * longer need, so that recovery after a crash replays only what comes next. Runs by itself
+   * periodically, when the log has grown, and on close; writes continue meanwhile.
+   */
+  void checkpoint();
+
   @Override
   void close();
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,53 +16,90 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.verisimdb.model.Limits;
+import org.verisimdb.model.Modality;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.Hints;
 import org.verisimdb.model.error.VeriSimException;
+import org.verisimdb.storage.wal.SyncMode;
 
 /**
  * Settings of an embedded database. Each has a key, used in properties files, and an
- * environment variable ({@code VERISIM_} + the key in upper case with {@code .} as {@code _}):
- *
- * <table>
- *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>storage.backend</td><td>rocksdb</td><td>storage engine of an on-disk database ({@code memory} keeps nothing)</td></tr>
- *   <tr><td>storage.&lt;backend&gt;.*</td><td></td><td>passed to that backend</td></tr>
- *   <tr><td>vector.dimension</td><td>384</td><td>length of every stored embedding</td></tr>
- *   <tr><td>temporal.history_limit</td><td>100</td><td>version records returned with an octad</td></tr>
- *   <tr><td>principal.default</td><td>local</td><td>principal of the database's own session</td></tr>
- *   <tr><td>vql.default_limit</td><td>100</td><td>page size when none is given</td></tr>
- *   <tr><td>vql.max_limit</td><td>10000</td><td>largest page</td></tr>
- * </table>
- *
+ * environment variable ({@code VERISIM_} + the key in upper case with {@code .} as {@code _}).
+ * The full table is in the README; in short:
+ * <pre>
+ * data.dir                     database directory when a command is not given one
+ * storage.backend              rocksdb   storage engine of every modality not routed elsewhere
+ * storage.modality.&lt;m&gt;        (none)    storage engine of one modality, e.g. storage.modality.vector=memory
+ * storage.&lt;backend&gt;.&lt;s&gt;      (none)    passed to that backend, e.g. storage.rocksdb.block_cache_mb=256
+ * wal.sync                     fsync     fsync | async | none (see SyncMode for what each loses on a crash)
+ * wal.async_interval_ms        10        fsync period of the async mode
+ * wal.segment_mb               64        log segment size
+ * checkpoint.interval_s        300       checkpoint period; 0 = only by log size and on close
+ * checkpoint.wal_mb            256       checkpoint once this much log has been written since the last
+ * vector.dimension             384       length of every stored embedding
+ * temporal.history_limit       100       version records returned with an octad
+ * principal.default            local     principal of the database's own session
+ * vql.default_limit            100       page size when none is given
+ * vql.max_limit                10000     largest page
+ * </pre>
  * Precedence, lowest first: defaults, a properties file ({@link #load}), the environment
- * ({@link #withEnvironment}), explicit {@code with…} calls. Unknown keys in a file are errors
- * (with a did-you-mean hint), so a misspelt setting never goes unnoticed.
+ * ({@link #withEnvironment}), explicit {@code with…} calls. Unknown keys are errors with a
+ * did-you-mean hint, so a misspelt setting never goes unnoticed.
  */
 public record DatabaseConfig(
+    Path dataDirectory,
     String backend,
+    Map<Modality, String> modalityBackends,
     Map<String, String> backendSettings,
+    SyncMode walSync,
+    int walAsyncIntervalMillis,
+    long walSegmentBytes,
+    int checkpointIntervalSeconds,
+    long checkpointWalBytes,
     int vectorDimension,
     int historyLimit,
     String defaultPrincipal,
     int defaultLimit,
     int maxLimit) {
 
+  static final String DATA_DIR = "data.dir";
   static final String BACKEND = "storage.backend";
+  static final String MODALITY_PREFIX = "storage.modality.";
+  static final String WAL_SYNC = "wal.sync";
+  static final String WAL_ASYNC = "wal.async_interval_ms";
+  static final String WAL_SEGMENT = "wal.segment_mb";
+  static final String CHECKPOINT_INTERVAL = "checkpoint.interval_s";
+  static final String CHECKPOINT_WAL = "checkpoint.wal_mb";
   static final String DIMENSION = "vector.dimension";
   static final String HISTORY = "temporal.history_limit";
   static final String PRINCIPAL = "principal.default";
   static final String DEFAULT_LIMIT = "vql.default_limit";
   static final String MAX_LIMIT = "vql.max_limit";
-  static final List<String> KEYS = List.of(BACKEND, DIMENSION, HISTORY, PRINCIPAL, DEFAULT_LIMIT, MAX_LIMIT);
+  static final List<String> KEYS = List.of(DATA_DIR, BACKEND, WAL_SYNC, WAL_ASYNC, WAL_SEGMENT, CHECKPOINT_INTERVAL, CHECKPOINT_WAL,
+      DIMENSION, HISTORY, PRINCIPAL, DEFAULT_LIMIT, MAX_LIMIT);
 
   private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
   public DatabaseConfig {
-    if (backend == null || !BACKEND_NAME.matcher(backend).matches()) {
-      throw invalid(BACKEND, "'" + backend + "' is not a backend name (memory, rocksdb, lmdb, sqlite)");
+    requireBackendName(BACKEND, backend);
+    EnumMap<Modality, String> routes = new EnumMap<>(Modality.class);
+    if (modalityBackends != null) {
+      modalityBackends.forEach((m, name) -> {
+        requireBackendName(MODALITY_PREFIX + m.wireName(), name);
+        if (!name.equals(backend)) {
+          routes.put(m, name);
+        }
+      });
     }
+    modalityBackends = java.util.Collections.unmodifiableMap(routes);
     backendSettings = Map.copyOf(new TreeMap<>(backendSettings == null ? Map.of() : backendSettings));
+    if (walSync == null) {
+      throw invalid(WAL_SYNC, "a sync mode is required (fsync, async or none)");
+    }
+    range(WAL_ASYNC, walAsyncIntervalMillis, 1, 60_000);
+    range(WAL_SEGMENT, walSegmentBytes >> 20, 1, 1 << 20);
+    range(CHECKPOINT_INTERVAL, checkpointIntervalSeconds, 0, 7 * 24 * 3600);
+    range(CHECKPOINT_WAL, checkpointWalBytes >> 20, 1, 1 << 24);
     range(DIMENSION, vectorDimension, 1, Limits.MAX_VECTOR_DIMENSION);
     range(HISTORY, historyLimit, 0, 1_000_000);
     if (defaultPrincipal == null) {
@@ -77,7 +116,8 @@ public record DatabaseConfig(
 
   /** Every setting at its default. */
   public static DatabaseConfig defaults() {
-    return new DatabaseConfig("rocksdb", Map.of(), 384, 100, "local", 100, 10_000);
+    return new DatabaseConfig(null, "rocksdb", Map.of(), Map.of(), SyncMode.FSYNC, 10, 64L << 20, 300, 256L << 20, 384, 100, "local",
+        100, 10_000);
   }
 
   /** Defaults overridden by a properties file; a missing or unreadable file is INVALID_CONFIG. */
@@ -95,7 +135,7 @@ public record DatabaseConfig(
     return defaults().with(settings, "file " + file);
   }
 
-  /** This configuration overridden by {@code VERISIM_*} variables from {@code env}. */
+  /** This configuration overridden by {@code VERISIM_*} variables from {@code env}; other variables are ignored. */
   public DatabaseConfig withEnvironment(Map<String, String> env) {
     Map<String, String> settings = new LinkedHashMap<>();
     for (String key : KEYS) {
@@ -104,10 +144,16 @@ public record DatabaseConfig(
         settings.put(key, value.strip());
       }
     }
-    String prefix = "VERISIM_STORAGE_" + backend.toUpperCase(Locale.ROOT) + "_";
+    String modalityPrefix = envName(MODALITY_PREFIX);
     env.forEach((name, value) -> {
-      if (name.startsWith(prefix)) {
-        settings.put("storage." + backend + "." + name.substring(prefix.length()).toLowerCase(Locale.ROOT), value.strip());
+      if (name.startsWith(modalityPrefix)) {
+        settings.put(MODALITY_PREFIX + name.substring(modalityPrefix.length()).toLowerCase(Locale.ROOT), value.strip());
+      } else if (name.startsWith("VERISIM_STORAGE_") && !name.equals(envName(BACKEND))) {
+        String rest = name.substring("VERISIM_STORAGE_".length()).toLowerCase(Locale.ROOT);
+        int cut = rest.indexOf('_');
+        if (cut > 0) {
+          settings.put("storage." + rest.substring(0, cut) + "." + rest.substring(cut + 1), value.strip());
+        }
       }
     });
     return with(settings, "environment");
@@ -120,50 +166,199 @@ public record DatabaseConfig(
 
   /** This configuration with the given key = value settings applied; {@code source} names them in errors. */
   public DatabaseConfig with(Map<String, String> settings, String source) {
-    String backend = settings.getOrDefault(BACKEND, this.backend);
-    Map<String, String> backendSettings = new TreeMap<>(this.backendSettings);
-    int dimension = vectorDimension;
-    int history = historyLimit;
-    String principal = defaultPrincipal;
-    int defLimit = defaultLimit;
-    int max = maxLimit;
+    Builder b = new Builder(this);
     for (Map.Entry<String, String> e : settings.entrySet()) {
-      String key = e.getKey();
-      String value = e.getValue();
-      switch (key) {
-        case BACKEND -> { }
-        case DIMENSION -> dimension = integer(key, value, source);
-        case HISTORY -> history = integer(key, value, source);
-        case PRINCIPAL -> principal = value;
-        case DEFAULT_LIMIT -> defLimit = integer(key, value, source);
-        case MAX_LIMIT -> max = integer(key, value, source);
-        default -> {
-          if (key.startsWith("storage.") && key.indexOf('.', "storage.".length()) > 0) {
-            backendSettings.put(key, value);
-          } else {
-            throw invalid(key, "unknown setting '" + key + "' in " + source + Hints.didYouMean(key, KEYS) + " (settings: "
-                + String.join(", ", KEYS) + ", storage.<backend>.*)");
-          }
-        }
-      }
+      b.set(e.getKey(), e.getValue(), source);
     }
-    return new DatabaseConfig(backend, backendSettings, dimension, history, principal, defLimit, max);
+    return b.build();
+  }
+
+  public DatabaseConfig withDataDirectory(Path directory) {
+    return new Builder(this).dataDirectory(directory).build();
   }
 
   public DatabaseConfig withBackend(String name) {
-    return new DatabaseConfig(name, backendSettings, vectorDimension, historyLimit, defaultPrincipal, defaultLimit, maxLimit);
+    return new Builder(this).backend(name).build();
+  }
+
+  /** Keeps one modality in another backend than the default. */
+  public DatabaseConfig withModalityBackend(Modality modality, String name) {
+    Builder b = new Builder(this);
+    b.modalities.put(modality, name);
+    return b.build();
+  }
+
+  public DatabaseConfig withWalSync(SyncMode mode) {
+    Builder b = new Builder(this);
+    b.sync = mode;
+    return b.build();
   }
 
   public DatabaseConfig withVectorDimension(int dimension) {
-    return new DatabaseConfig(backend, backendSettings, dimension, historyLimit, defaultPrincipal, defaultLimit, maxLimit);
+    Builder b = new Builder(this);
+    b.dimension = dimension;
+    return b.build();
   }
 
   public DatabaseConfig withHistoryLimit(int limit) {
-    return new DatabaseConfig(backend, backendSettings, vectorDimension, limit, defaultPrincipal, defaultLimit, maxLimit);
+    Builder b = new Builder(this);
+    b.history = limit;
+    return b.build();
   }
 
   public DatabaseConfig withDefaultPrincipal(String principal) {
-    return new DatabaseConfig(backend, backendSettings, vectorDimension, historyLimit, principal, defaultLimit, maxLimit);
+    Builder b = new Builder(this);
+    b.principal = principal;
+    return b.build();
+  }
+
+  public DatabaseConfig withCheckpoints(int intervalSeconds, long walBytes) {
+    Builder b = new Builder(this);
+    b.checkpointInterval = intervalSeconds;
+    b.checkpointWal = walBytes;
+    return b.build();
+  }
+
+  /** The backend that stores {@code modality}. */
+  public String backendOf(Modality modality) {
+    return modalityBackends.getOrDefault(modality, backend);
+  }
+
+  /** The settings of one backend, without its {@code storage.<backend>.} prefix. */
+  public Map<String, String> settingsOf(String backendName) {
+    String prefix = "storage." + backendName + ".";
+    Map<String, String> own = new TreeMap<>();
+    backendSettings.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        own.put(k.substring(prefix.length()), v);
+      }
+    });
+    return own;
+  }
+
+  /** The settings as key = value text, as a properties file would hold them. */
+  public Map<String, String> describe() {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(DATA_DIR, dataDirectory == null ? "" : dataDirectory.toString());
+    out.put(BACKEND, backend);
+    modalityBackends.forEach((m, name) -> out.put(MODALITY_PREFIX + m.wireName(), name));
+    out.putAll(backendSettings);
+    out.put(WAL_SYNC, walSync.wireName());
+    out.put(WAL_ASYNC, Integer.toString(walAsyncIntervalMillis));
+    out.put(WAL_SEGMENT, Long.toString(walSegmentBytes >> 20));
+    out.put(CHECKPOINT_INTERVAL, Integer.toString(checkpointIntervalSeconds));
+    out.put(CHECKPOINT_WAL, Long.toString(checkpointWalBytes >> 20));
+    out.put(DIMENSION, Integer.toString(vectorDimension));
+    out.put(HISTORY, Integer.toString(historyLimit));
+    out.put(PRINCIPAL, defaultPrincipal);
+    out.put(DEFAULT_LIMIT, Integer.toString(defaultLimit));
+    out.put(MAX_LIMIT, Integer.toString(maxLimit));
+    return out;
+  }
+
+  /** Mutable collection of settings on the way to a new record. */
+  private static final class Builder {
+    Path dataDirectory;
+    String backend;
+    final Map<Modality, String> modalities = new EnumMap<>(Modality.class);
+    final Map<String, String> backendSettings = new TreeMap<>();
+    SyncMode sync;
+    int asyncInterval;
+    long segment;
+    int checkpointInterval;
+    long checkpointWal;
+    int dimension;
+    int history;
+    String principal;
+    int defaultLimit;
+    int maxLimit;
+
+    Builder(DatabaseConfig c) {
+      dataDirectory = c.dataDirectory;
+      backend = c.backend;
+      modalities.putAll(c.modalityBackends);
+      backendSettings.putAll(c.backendSettings);
+      sync = c.walSync;
+      asyncInterval = c.walAsyncIntervalMillis;
+      segment = c.walSegmentBytes;
+      checkpointInterval = c.checkpointIntervalSeconds;
+      checkpointWal = c.checkpointWalBytes;
+      dimension = c.vectorDimension;
+      history = c.historyLimit;
+      principal = c.defaultPrincipal;
+      defaultLimit = c.defaultLimit;
+      maxLimit = c.maxLimit;
+    }
+
+    Builder dataDirectory(Path directory) {
+      dataDirectory = directory;
+      return this;
+    }
+
+    Builder backend(String name) {
+      backend = name;
+      return this;
+    }
+
+    void set(String key, String value, String source) {
+      switch (key) {
+        case DATA_DIR -> dataDirectory = value.isEmpty() ? null : Path.of(value);
+        case BACKEND -> backend = value;
+        case WAL_SYNC -> {
+          try {
+            sync = SyncMode.parse(value);
+          } catch (VeriSimException e) {
+            throw invalid(key, e.getMessage() + " (in " + source + ")");
+          }
+        }
+        case WAL_ASYNC -> asyncInterval = integer(key, value, source);
+        case WAL_SEGMENT -> segment = (long) integer(key, value, source) << 20;
+        case CHECKPOINT_INTERVAL -> checkpointInterval = integer(key, value, source);
+        case CHECKPOINT_WAL -> checkpointWal = (long) integer(key, value, source) << 20;
+        case DIMENSION -> dimension = integer(key, value, source);
+        case HISTORY -> history = integer(key, value, source);
+        case PRINCIPAL -> principal = value;
+        case DEFAULT_LIMIT -> defaultLimit = integer(key, value, source);
+        case MAX_LIMIT -> maxLimit = integer(key, value, source);
+        default -> setDynamic(key, value, source);
+      }
+    }
+
+    private void setDynamic(String key, String value, String source) {
+      if (key.startsWith(MODALITY_PREFIX)) {
+        String name = key.substring(MODALITY_PREFIX.length());
+        Modality modality = null;
+        for (Modality m : Modality.values()) {
+          if (m.wireName().equals(name)) {
+            modality = m;
+          }
+        }
+        if (modality == null) {
+          List<String> names = new ArrayList<>();
+          for (Modality m : Modality.values()) {
+            names.add(m.wireName());
+          }
+          throw invalid(key, "unknown modality '" + name + "' in " + key + " (" + source + ")" + Hints.didYouMean(name, names));
+        }
+        modalities.put(modality, value);
+      } else if (key.startsWith("storage.") && key.indexOf('.', "storage.".length()) > 0) {
+        backendSettings.put(key, value);
+      } else {
+        throw invalid(key, "unknown setting '" + key + "' in " + source + Hints.didYouMean(key, KEYS) + " (settings: "
+            + String.join(", ", KEYS) + ", storage.modality.<modality>, storage.<backend>.<setting>)");
+      }
+    }
+
+    DatabaseConfig build() {
+      return new DatabaseConfig(dataDirectory, backend, modalities, backendSettings, sync, asyncInterval, segment, checkpointInterval,
+          checkpointWal, dimension, history, principal, defaultLimit, maxLimit);
+    }
+  }
+
+  private static void requireBackendName(String key, String name) {
+    if (name == null || !BACKEND_NAME.matcher(name).matches()) {
+      throw invalid(key, "'" + name + "' is not a backend name (memory, rocksdb, lmdb, sqlite)");
+    }
   }
 
   private static int integer(String key, String value, String source) {
@@ -174,7 +369,7 @@ public record DatabaseConfig(
     }
   }
 
-  private static void range(String key, int value, int min, int max) {
+  private static void range(String key, long value, long min, long max) {
     if (value < min || value > max) {
       throw invalid(key, key + " = " + value + " is outside " + min + ".." + max);
     }

@@ -8,9 +8,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.verisimdb.engine.commit.CommitPipeline;
+import org.verisimdb.engine.commit.PendingWrites;
 import org.verisimdb.engine.store.Counts;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
@@ -24,16 +30,19 @@ import org.verisimdb.model.error.VeriSimException;
 import org.verisimdb.model.facet.VersionRecord;
 import org.verisimdb.model.write.OctadInput;
 import org.verisimdb.model.write.OctadPatch;
-import org.verisimdb.storage.StorageBackend;
+import org.verisimdb.storage.RoutedBackend;
 import org.verisimdb.storage.WriteBatch;
+import org.verisimdb.storage.wal.Wal;
 
 /**
- * The embedded database: plans writes with {@link OctadWriter}, stages them into one atomic
- * batch through {@link OctadStore}, and reads octads back.
+ * The embedded database: plans writes with {@link OctadWriter}, commits them through the
+ * {@link CommitPipeline} (log, durable, then applied and visible), reads octads back, and takes
+ * checkpoints.
  *
- * <p>Thread-safe. Writers are serialised by a write lock and readers share a read lock, so a
- * reader never sees half of a write. (The transactions work replaces the lock with MVCC
- * snapshots, so that readers no longer wait for writers.)
+ * <p>Thread-safe. Readers share the read side of the visibility lock and never see a write that
+ * is not durable and wholly applied; writers plan one at a time against the pending view and
+ * wait for durability together. (MVCC snapshots will replace the visibility lock, so that readers
+ * no longer wait for applies.)
  */
 final class EmbeddedDatabase implements Database {
   private static final System.Logger LOG = System.getLogger("org.verisimdb.engine");
@@ -41,30 +50,48 @@ final class EmbeddedDatabase implements Database {
 
   private final DatabaseConfig config;
   private final DatabaseDirectory directory;
-  private final StorageBackend backend;
-  private final OctadStore store;
+  private final RoutedBackend stores;
+  private final Wal wal;
+  private final CommitPipeline pipeline;
+  private final OctadStore readStore;
+  private final OctadStore planStore;
   private final OctadWriter writer;
   private final CommitClock clock;
   private final Lock readLock;
-  private final Lock writeLock;
   private final Session defaultSession;
+  private final Object checkpointLock = new Object();
+  private final ScheduledExecutorService checkpoints;
+  private final AtomicBoolean checkpointQueued = new AtomicBoolean();
   private volatile Counts counts;
-  private long lsn;
+  private Counts pendingCounts; // guarded by the pipeline's plan lock
+  private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
-  EmbeddedDatabase(DatabaseConfig config, DatabaseDirectory directory, StorageBackend backend, CommitClock clock) {
+  /**
+   * @param directory null for an in-memory database
+   * @param wal null for an in-memory database
+   */
+  EmbeddedDatabase(DatabaseConfig config, DatabaseDirectory directory, RoutedBackend stores, Wal wal, CommitClock clock) {
     this.config = config;
     this.directory = directory;
-    this.backend = backend;
-    this.store = new OctadStore(backend);
+    this.stores = stores;
+    this.wal = wal;
     this.writer = new OctadWriter(config.vectorDimension());
     this.clock = clock;
-    ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    this.readLock = lock.readLock();
-    this.writeLock = lock.writeLock();
-    this.counts = store.counts();
-    this.lsn = backend.appliedLsn();
+    ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
+    this.readLock = visibility.readLock();
+    this.pipeline = new CommitPipeline(wal, stores, visibility.writeLock());
+    this.readStore = new OctadStore(stores);
+    this.planStore = new OctadStore(pipeline.planningView());
+    this.counts = readStore.counts();
+    this.pendingCounts = counts;
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
+    this.checkpoints = wal == null ? null
+        : Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-checkpoint").daemon(true).factory());
+    if (checkpoints != null && config.checkpointIntervalSeconds() > 0) {
+      checkpoints.scheduleWithFixedDelay(this::checkpointQuietly, config.checkpointIntervalSeconds(), config.checkpointIntervalSeconds(),
+          TimeUnit.SECONDS);
+    }
   }
 
   // ---- Database
@@ -97,25 +124,92 @@ final class EmbeddedDatabase implements Database {
 
   @Override
   public boolean durable() {
-    return backend.durable();
+    return wal != null && stores.durable();
+  }
+
+  /**
+   * Makes everything applied so far durable in the stores and deletes the log segments no store
+   * needs any more (nor an incremental backup, see {@link #retainLogFrom}). Writes continue
+   * meanwhile. Nothing to do for an in-memory database.
+   */
+  @Override
+  public void checkpoint() {
+    checkOpen();
+    if (wal == null) {
+      return;
+    }
+    synchronized (checkpointLock) {
+      // Read before syncing: everything applied up to here is durable once the sync returns.
+      long safe = stores.maxAppliedLsn();
+      stores.sync();
+      pipeline.resetLoggedBytes();
+      int deleted = wal.deleteBefore(Math.min(safe, retainFromLsn - 1) + 1);
+      LOG.log(System.Logger.Level.INFO, "checkpoint of {0} at LSN {1}: stores synced, {2} log segments deleted", where(), safe, deleted);
+    }
+  }
+
+  /** Keeps log records from {@code lsn} on at checkpoints (for incremental backups); Long.MAX_VALUE for none. */
+  void retainLogFrom(long lsn) {
+    retainFromLsn = lsn;
+  }
+
+  private void checkpointQuietly() {
+    try {
+      if (!closed && pipeline.failure() == null) {
+        checkpoint();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "checkpoint of " + where() + " failed: " + e.getMessage(), e);
+    } finally {
+      checkpointQueued.set(false);
+    }
+  }
+
+  private void checkpointIfLogGrew() {
+    if (checkpoints != null && pipeline.loggedBytes() > config.checkpointWalBytes() && checkpointQueued.compareAndSet(false, true)) {
+      checkpoints.execute(this::checkpointQuietly);
+    }
   }
 
   @Override
   public void close() {
-    writeLock.lock();
-    try {
+    synchronized (checkpointLock) {
       if (closed) {
         return;
       }
       closed = true;
-      backend.close();
-      if (directory != null) {
-        directory.close();
-      }
-      LOG.log(directory == null ? System.Logger.Level.DEBUG : System.Logger.Level.INFO, "closed database {0}", where());
-    } finally {
-      writeLock.unlock();
     }
+    pipeline.close();
+    if (checkpoints != null) {
+      checkpoints.shutdownNow();
+      try {
+        checkpoints.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      if (wal != null && pipeline.failure() == null) {
+        long safe = stores.maxAppliedLsn();
+        stores.sync();
+        wal.deleteBefore(Math.min(safe, retainFromLsn - 1) + 1);
+      }
+    } finally {
+      try {
+        if (wal != null) {
+          wal.close();
+        }
+      } finally {
+        try {
+          stores.close();
+        } finally {
+          if (directory != null) {
+            directory.close();
+          }
+        }
+      }
+    }
+    LOG.log(directory == null ? System.Logger.Level.DEBUG : System.Logger.Level.INFO, "closed database {0}", where());
   }
 
   // ---- Session, as the default principal
@@ -161,27 +255,40 @@ final class EmbeddedDatabase implements Database {
 
   // ---- the work, shared by every session
 
-  private Octad write(String what, OctadId id, ChangePlanner planner) {
-    writeLock.lock();
+  private <T> T write(String what, OctadId id, ChangePlanner planner, java.util.function.Function<StoredChange, T> result) {
+    checkOpen();
     try {
-      checkOpen();
-      OctadHeader previous = store.header(id);
-      Instant now = clock.next();
-      StoredChange change = planner.plan(previous, now);
-      Counts after = counts.apply(previous != null && previous.live() ? previous.modalities() : null,
-          change.header().live() ? change.header().modalities() : null);
-      WriteBatch batch = new WriteBatch(++lsn);
-      store.stage(change, after, batch);
-      backend.apply(batch);
-      counts = after;
-      return change.header().live() ? store.read(id, change.header(), change.facets(), config.historyLimit()) : null;
+      T out = pipeline.commit(lsn -> {
+        OctadHeader previous = planStore.header(id);
+        Instant now = clock.next();
+        StoredChange change = planner.plan(previous, now);
+        Counts after = pendingCounts.apply(previous != null && previous.live() ? previous.modalities() : null,
+            change.header().live() ? change.header().modalities() : null);
+        WriteBatch batch = new WriteBatch();
+        OctadStore.stage(change, after, batch);
+        T value = result.apply(change);
+        pendingCounts = after;
+        return new CommitPipeline.Planned<>(batch, now, value, () -> counts = after);
+      });
+      checkpointIfLogGrew();
+      return out;
     } catch (VeriSimException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new VeriSimException(ErrorCode.INTERNAL, "unexpected failure while " + what + " octad " + id + ": " + e, e);
-    } finally {
-      writeLock.unlock();
     }
+  }
+
+  /** The octad as a change leaves it: read through the pending view with the change's own batch on top. */
+  private Octad resultOf(StoredChange change) {
+    if (!change.header().live()) {
+      return null;
+    }
+    WriteBatch own = new WriteBatch();
+    OctadStore.stage(change, pendingCounts, own);
+    PendingWrites view = new PendingWrites(pipeline.planningView());
+    view.add(own);
+    return new OctadStore(view).read(change.id(), change.header(), change.facets(), config.historyLimit());
   }
 
   private <T> T read(String what, Supplier<T> work) {
@@ -252,15 +359,15 @@ final class EmbeddedDatabase implements Database {
         throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, null, "create needs an input");
       }
       OctadId id = input.id() != null ? input.id() : OctadId.random();
-      return write("creating", id, (previous, now) -> writer.create(id, input, previous, principal, now));
+      return write("creating", id, (previous, now) -> writer.create(id, input, previous, principal, now), EmbeddedDatabase.this::resultOf);
     }
 
     @Override
     public Optional<Octad> get(OctadId id) {
       requireId(id);
       return read("reading octad " + id, () -> {
-        OctadHeader header = store.header(id);
-        return header == null || !header.live() ? Optional.empty() : Optional.of(store.read(id, header, null, config.historyLimit()));
+        OctadHeader header = readStore.header(id);
+        return header == null || !header.live() ? Optional.empty() : Optional.of(readStore.read(id, header, null, config.historyLimit()));
       });
     }
 
@@ -268,7 +375,7 @@ final class EmbeddedDatabase implements Database {
     public boolean exists(OctadId id) {
       requireId(id);
       return read("reading octad " + id, () -> {
-        OctadHeader header = store.header(id);
+        OctadHeader header = readStore.header(id);
         return header != null && header.live();
       });
     }
@@ -281,21 +388,16 @@ final class EmbeddedDatabase implements Database {
       }
       return write("updating", id, (previous, now) -> {
         OctadHeader header = requireLive(id, previous);
-        VersionRecord current = store.versions(id, header.version(), header.version()).getFirst();
-        return writer.update(id, header, store.facets(id, header), current, patch, principal, now);
-      });
+        VersionRecord current = planStore.versions(id, header.version(), header.version()).getFirst();
+        return writer.update(id, header, planStore.facets(id, header), current, patch, principal, now);
+      }, EmbeddedDatabase.this::resultOf);
     }
 
     @Override
     public long delete(OctadId id) {
       requireId(id);
-      long[] version = new long[1];
-      write("deleting", id, (previous, now) -> {
-        StoredChange change = writer.delete(id, requireLive(id, previous), principal, now);
-        version[0] = change.version().version();
-        return change;
-      });
-      return version[0];
+      return write("deleting", id, (previous, now) -> writer.delete(id, requireLive(id, previous), principal, now),
+          change -> change.version().version());
     }
 
     @Override
@@ -306,12 +408,12 @@ final class EmbeddedDatabase implements Database {
       }
       OctadId after = cursor == null ? null : decodeCursor(cursor);
       return read("listing octads", () -> {
-        List<Map.Entry<OctadId, OctadHeader>> entries = store.liveAfter(after, limit + 1);
+        List<Map.Entry<OctadId, OctadHeader>> entries = readStore.liveAfter(after, limit + 1);
         boolean more = entries.size() > limit;
         List<Octad> octads = new ArrayList<>(Math.min(limit, entries.size()));
         for (int i = 0; i < Math.min(limit, entries.size()); i++) {
           Map.Entry<OctadId, OctadHeader> e = entries.get(i);
-          octads.add(store.read(e.getKey(), e.getValue(), null, config.historyLimit()));
+          octads.add(readStore.read(e.getKey(), e.getValue(), null, config.historyLimit()));
         }
         return new Page<>(octads, more ? encodeCursor(octads.getLast().id()) : null);
       });

@@ -1,15 +1,19 @@
 package org.verisimdb.engine;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
+import java.util.function.Function;
+import org.verisimdb.engine.recovery.Replayer;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
-import org.verisimdb.storage.BackendOptions;
 import org.verisimdb.storage.BackendProvider;
 import org.verisimdb.storage.Backends;
-import org.verisimdb.storage.StorageBackend;
-import org.verisimdb.storage.memory.MemoryBackendProvider;
+import org.verisimdb.storage.RoutedBackend;
+import org.verisimdb.storage.wal.FileLogStorage;
+import org.verisimdb.storage.wal.LogStorage;
+import org.verisimdb.storage.wal.Wal;
+import org.verisimdb.storage.wal.WalOptions;
 
 /**
  * Opens VeriSimDB databases inside this JVM.
@@ -30,32 +34,67 @@ public final class VeriSimDB {
     return open(directory, DatabaseConfig.defaults());
   }
 
-  /**
-   * Opens (creating if needed) the database in {@code directory}. The directory is locked while
-   * the database is open. Fails with BACKEND_UNAVAILABLE when the configured backend is not on
-   * the classpath, DATABASE_LOCKED when another process has the directory open.
-   */
-  public static Database open(Path directory, DatabaseConfig config) {
-    return open(directory, config, Clock.systemUTC());
+  /** Opens the database in the configuration's {@code data.dir}. */
+  public static Database open(DatabaseConfig config) {
+    if (config.dataDirectory() == null) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_CONFIG, "data.dir",
+          "no database directory is configured; set data.dir (or VERISIM_DATA_DIR) or pass one");
+    }
+    return open(config.dataDirectory(), config);
   }
 
-  static Database open(Path directory, DatabaseConfig config, Clock clock) {
+  public static Database open(Path directory, DatabaseConfig config) {
+    return open(directory, config, Progress.NONE, Clock.systemUTC());
+  }
+
+  /**
+   * Opens (creating if needed) the database in {@code directory}, locks it, and recovers it: the
+   * log is checked (a torn tail truncated, damage reported) and replayed into the stores from
+   * where each one stopped. Fails with BACKEND_UNAVAILABLE when a configured backend is not on
+   * the classpath, DATABASE_LOCKED when another process has the directory open,
+   * STORAGE_CORRUPT when the log or a store is damaged.
+   *
+   * @param progress reports the replay of a long log
+   */
+  public static Database open(Path directory, DatabaseConfig config, Progress progress) {
+    return open(directory, config, progress, Clock.systemUTC());
+  }
+
+  static Database open(Path directory, DatabaseConfig config, Progress progress, Clock clock) {
+    return open(directory, config, progress, clock, null, Backends::provider);
+  }
+
+  /**
+   * As {@link #open(Path, DatabaseConfig, Progress)}, with the log in {@code logStorage} (null:
+   * files in {@code wal/}) and backends found by {@code providers}: tests inject faults and extra
+   * backends here.
+   */
+  static Database open(Path directory, DatabaseConfig config, Progress progress, Clock clock, LogStorage logStorage,
+      Function<String, BackendProvider> providers) {
     if (directory == null) {
       throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "directory", "a database directory is required; use openInMemory() for none");
     }
-    BackendProvider provider = Backends.provider(config.backend());
-    DatabaseDirectory dir = DatabaseDirectory.open(directory.toAbsolutePath().normalize(), provider.name());
+    StorageLayout.checkAvailable(config, providers);
+    DatabaseDirectory dir = DatabaseDirectory.open(directory.toAbsolutePath().normalize(), config);
+    RoutedBackend stores = null;
+    Wal wal = null;
     try {
-      StorageBackend backend = provider.open(new BackendOptions(dir.data(), settingsOf(config)));
-      EmbeddedDatabase db = new EmbeddedDatabase(config, dir, backend, new CommitClock(clock));
-      if (!backend.durable()) {
-        LOG.log(System.Logger.Level.WARNING, "storage backend ''{0}'' keeps data in memory only: nothing is written under {1}"
-            + " and every octad is lost on close", provider.name(), directory);
+      stores = StorageLayout.open(config, dir, providers);
+      wal = Wal.open(logStorage != null ? logStorage : new FileLogStorage(dir.wal()), new WalOptions(config.walSync(), config.walAsyncIntervalMillis(), config.walSegmentBytes()),
+          stores.maxAppliedLsn() + 1);
+      Replayer.Result replay = Replayer.replay(wal, stores, replayWorkers(), progress);
+      EmbeddedDatabase db = new EmbeddedDatabase(config, dir, stores, wal, new CommitClock(clock));
+      if (replay.records() > 0) {
+        db.checkpoint();
       }
-      LOG.log(System.Logger.Level.INFO, "opened database {0} (backend {1}, {2} octads)", db.where(), provider.name(), db.stats().octads());
+      LOG.log(System.Logger.Level.INFO, "opened database {0} ({1}, wal sync {2}, {3} octads{4})", db.where(), stores.name(),
+          config.walSync().wireName(), db.stats().octads(), replay.records() > 0 ? ", recovered " + replay.records() + " log records" : "");
       return db;
+    } catch (IOException e) {
+      closeQuietly(wal, stores, dir);
+      throw new VeriSimException(ErrorCode.STORAGE_IO, "cannot open database " + directory + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      dir.close();
+      closeQuietly(wal, stores, dir);
       throw e;
     }
   }
@@ -65,25 +104,35 @@ public final class VeriSimDB {
     return openInMemory(DatabaseConfig.defaults());
   }
 
-  /** A new, empty database held in memory; the configured backend is ignored. */
+  /** A new, empty database held in memory; the configured storage is ignored and nothing is logged. */
   public static Database openInMemory(DatabaseConfig config) {
     return openInMemory(config, Clock.systemUTC());
   }
 
   static Database openInMemory(DatabaseConfig config, Clock clock) {
-    DatabaseConfig memory = config.withBackend(MemoryBackendProvider.NAME);
-    StorageBackend backend = Backends.provider(MemoryBackendProvider.NAME).open(BackendOptions.inMemory());
-    return new EmbeddedDatabase(memory, null, backend, new CommitClock(clock));
+    return new EmbeddedDatabase(config.withBackend("memory"), null, StorageLayout.inMemory(), null, new CommitClock(clock));
   }
 
-  private static Map<String, String> settingsOf(DatabaseConfig config) {
-    String prefix = "storage." + config.backend() + ".";
-    Map<String, String> settings = new java.util.TreeMap<>();
-    config.backendSettings().forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        settings.put(k.substring(prefix.length()), v);
+  // Decoding and routing run beside the stores' own apply threads; beyond four workers the stores serialise anyway.
+  private static int replayWorkers() {
+    return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
+  private static void closeQuietly(Wal wal, RoutedBackend stores, DatabaseDirectory dir) {
+    try {
+      if (wal != null) {
+        wal.close();
       }
-    });
-    return settings;
+    } catch (RuntimeException ignored) {
+      // the open failed; that failure is the one to report
+    }
+    try {
+      if (stores != null) {
+        stores.close();
+      }
+    } catch (RuntimeException ignored) {
+      // as above
+    }
+    dir.close();
   }
 }

@@ -18,7 +18,7 @@ import org.verisimdb.model.facet.TemporalFacet;
 import org.verisimdb.model.facet.VersionRecord;
 import org.verisimdb.storage.Cursor;
 import org.verisimdb.storage.Keyspace;
-import org.verisimdb.storage.StorageBackend;
+import org.verisimdb.storage.ReadView;
 import org.verisimdb.storage.WriteBatch;
 
 /**
@@ -33,13 +33,14 @@ import org.verisimdb.storage.WriteBatch;
  * provenance            id 0x00 seq:i64 BE      → provenance record (HistoryFormatV1), seq from 0
  * meta                  "count.octads" | "count.&lt;modality&gt;" → i64 BE
  * </pre>
- * Thread safety is the backend's: reads may run concurrently with one writer staging batches.
+ * Reads go through any {@link ReadView}: the stores (readers), a snapshot (exports, backups) or
+ * the stores plus pending writes (the write planner). Thread safety is the view's.
  */
 public final class OctadStore {
-  static final Keyspace OCTADS = Keyspace.of("octad");
-  static final Keyspace VERSIONS = Keyspace.of("version");
-  static final Keyspace PROVENANCE = Keyspace.of("provenance");
-  static final Keyspace META = Keyspace.of("meta");
+  public static final Keyspace OCTADS = Keyspace.of("octad");
+  public static final Keyspace VERSIONS = Keyspace.of("version");
+  public static final Keyspace PROVENANCE = Keyspace.of("provenance");
+  public static final Keyspace META = Keyspace.of("meta");
   private static final Map<Modality, Keyspace> FACETS = new EnumMap<>(Modality.class);
 
   static {
@@ -50,14 +51,19 @@ public final class OctadStore {
     }
   }
 
-  private final StorageBackend backend;
+  private final ReadView backend;
 
-  public OctadStore(StorageBackend backend) {
-    this.backend = backend;
+  public OctadStore(ReadView view) {
+    this.backend = view;
   }
 
-  public StorageBackend backend() {
-    return backend;
+  /** The keyspace holding a modality's data: its facets, or its history for TEMPORAL and PROVENANCE. */
+  public static Keyspace keyspaceOf(Modality modality) {
+    return switch (modality) {
+      case TEMPORAL -> VERSIONS;
+      case PROVENANCE -> PROVENANCE;
+      default -> FACETS.get(modality);
+    };
   }
 
   /** The header of an octad that exists or once existed, or null. */
@@ -151,7 +157,7 @@ public final class OctadStore {
   }
 
   /** Adds one change, and the counts after it, to a batch. */
-  public void stage(StoredChange change, Counts countsAfter, WriteBatch batch) {
+  public static void stage(StoredChange change, Counts countsAfter, WriteBatch batch) {
     byte[] id = key(change.id());
     batch.put(OCTADS, id, HeaderFormatV1.encode(change.header()));
     change.put().forEach((m, facet) -> batch.put(FACETS.get(m), id, FacetFormatV1.encode(facet)));

@@ -1,0 +1,2 @@
+/** The commit pipeline: plan against pending writes, log, wait for durability, apply in order. */
+package org.verisimdb.engine.commit;

@@ -1,0 +1,2 @@
+/** Recovery: replaying the write-ahead log into the stores after a crash. */
+package org.verisimdb.engine.recovery;
