@@ -4,7 +4,8 @@
 module org.verisimdb.engine {
   requires transitive org.verisimdb.model;
   requires transitive org.verisimdb.storage;
-  requires com.fasterxml.jackson.databind;
+  requires transitive com.fasterxml.jackson.databind;
 
   exports org.verisimdb.engine;
+  exports org.verisimdb.engine.json;
 }

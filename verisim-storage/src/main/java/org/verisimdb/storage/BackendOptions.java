@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Where and how to open a backend: its directory (null for in-memory backends) and its own
- * settings ({@code rocksdb.block_cache_mb}, …) as text, validated by the backend.
+ * settings as text, without the {@code storage.<backend>.} prefix of the configuration
+ * ({@code block_cache_mb}, …), validated by the backend.
  */
 public record BackendOptions(Path directory, Map<String, String> settings) {
   public BackendOptions {

@@ -32,6 +32,9 @@ public abstract class StorageBackendContract {
 
   @TempDir
   protected Path directory;
+  /** Where copies go: outside the backend's own directory, which a backend may own whole. */
+  @TempDir
+  protected Path copies;
   protected StorageBackend backend;
 
   /** Opens (or reopens) the backend under test on {@code directory}. */
@@ -179,7 +182,7 @@ public abstract class StorageBackendContract {
   @Test
   void copiesOpenWithTheirDataAndLsn() {
     backend.apply(new WriteBatch(4).put(A, key("a"), key("1")).put(B, key("b"), new byte[0]));
-    Path copy = directory.resolve("copy");
+    Path copy = copies.resolve("copy");
     assertThat(backend.copyTo(copy)).isEqualTo(4);
     backend.apply(new WriteBatch(5).put(A, key("after"), key("x")));
     try (StorageBackend copied = openCopy(copy)) {
