@@ -30,6 +30,36 @@ public interface Database extends Session, AutoCloseable {
    */
   void checkpoint();
 
+  /**
+   * Writes every live octad, with its whole history, as JSON Lines ending with a manifest, from
+   * a consistent snapshot while writes go on. Equal databases give byte-identical exports.
+   */
+  org.verisimdb.engine.transfer.Exporter.Report exportTo(java.io.OutputStream out, Progress progress);
+
+  /**
+   * Imports an export: the whole file is checked against its manifest first (a damaged, cut or
+   * altered file, or an octad that already exists, fails with TRANSFER_INVALID and imports
+   * nothing), then octads are committed in batches; each batch is durable before progress
+   * reports it, so the count reported survives a crash.
+   */
+  org.verisimdb.engine.transfer.Importer.Report importFrom(Path file, Progress progress);
+
+  /**
+   * Backs the database up into {@code target} while writes go on: a full backup copies each
+   * store consistently plus the log after the oldest copy; an incremental one adds the log
+   * since the backup {@code target} already holds.
+   */
+  org.verisimdb.engine.backup.BackupReport backup(Path target, boolean incremental, Progress progress);
+
+  /**
+   * Copies the database, from a snapshot while writes go on, into a new database in
+   * {@code target} stored with {@code backend}, then checks the copy key for key.
+   */
+  org.verisimdb.engine.backup.MigrationReport migrateTo(Path target, String backend, Progress progress);
+
+  /** Checks every log record, stored record, hash chain and count; see the report for what was found. */
+  org.verisimdb.engine.verify.VerifyReport verify(Progress progress);
+
   @Override
   void close();
 }

@@ -181,6 +181,13 @@ public record DatabaseConfig(
     return new Builder(this).backend(name).build();
   }
 
+  /** Every modality in the default backend. */
+  public DatabaseConfig withoutModalityBackends() {
+    Builder b = new Builder(this);
+    b.modalities.clear();
+    return b.build();
+  }
+
   /** Keeps one modality in another backend than the default. */
   public DatabaseConfig withModalityBackend(Modality modality, String name) {
     Builder b = new Builder(this);

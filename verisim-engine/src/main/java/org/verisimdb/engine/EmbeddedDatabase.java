@@ -253,6 +253,91 @@ final class EmbeddedDatabase implements Database {
     return directory == null ? "in memory" : directory.root().toString();
   }
 
+  // ---- for Administration: export, import, backup, migration, verification
+
+  @Override
+  public org.verisimdb.engine.transfer.Exporter.Report exportTo(java.io.OutputStream out, Progress progress) {
+    return new Administration(this).export(out, progress);
+  }
+
+  @Override
+  public org.verisimdb.engine.transfer.Importer.Report importFrom(Path file, Progress progress) {
+    return new Administration(this).importFrom(file, progress);
+  }
+
+  @Override
+  public org.verisimdb.engine.backup.BackupReport backup(Path target, boolean incremental, Progress progress) {
+    return new Administration(this).backup(target, incremental, progress);
+  }
+
+  @Override
+  public org.verisimdb.engine.backup.MigrationReport migrateTo(Path target, String backend, Progress progress) {
+    return new Administration(this).migrate(target, backend, progress);
+  }
+
+  @Override
+  public org.verisimdb.engine.verify.VerifyReport verify(Progress progress) {
+    return new Administration(this).verify(progress);
+  }
+
+  RoutedBackend stores() {
+    return stores;
+  }
+
+  Wal wal() {
+    return wal;
+  }
+
+  DatabaseDirectory databaseDirectory() {
+    return directory;
+  }
+
+  long appliedLsn() {
+    return pipeline.appliedLsn();
+  }
+
+  /** Held while a backup runs, so no checkpoint deletes log records it still has to copy. */
+  Object checkpointLock() {
+    return checkpointLock;
+  }
+
+  /** A consistent view of every store at one LSN, which later writes do not change; close it. */
+  org.verisimdb.storage.ReadView snapshot() {
+    checkOpen();
+    readLock.lock();
+    try {
+      return stores.snapshot();
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /**
+   * Commits whole octads (full history and chains, as an export carries them) in one
+   * transaction; any id already present fails the batch with OCTAD_ALREADY_EXISTS and nothing of
+   * it is written. Returns the LSN of the commit.
+   */
+  long importBatch(List<Octad> octads) {
+    checkOpen();
+    return pipeline.commit(lsn -> {
+      Counts before = pendingCounts;
+      Counts after = before;
+      WriteBatch batch = new WriteBatch();
+      for (Octad octad : octads) {
+        OctadHeader existing = planStore.header(octad.id());
+        if (existing != null) {
+          throw VeriSimException.invalid(ErrorCode.OCTAD_ALREADY_EXISTS, "id", "octad '" + octad.id() + "' already exists"
+              + (existing.live() ? "" : " (deleted at version " + existing.version() + ")") + "; import into an empty database");
+        }
+        after = after.apply(null, OctadStore.stageWhole(octad, batch).modalities());
+      }
+      OctadStore.stageCounts(before, after, batch);
+      Counts finalCounts = after;
+      pendingCounts = finalCounts;
+      return new CommitPipeline.Planned<>(batch, clock.next(), lsn, () -> counts = finalCounts);
+    });
+  }
+
   // ---- the work, shared by every session
 
   private <T> T write(String what, OctadId id, ChangePlanner planner, java.util.function.Function<StoredChange, T> result) {
@@ -265,7 +350,7 @@ final class EmbeddedDatabase implements Database {
         Counts after = pendingCounts.apply(previous != null && previous.live() ? previous.modalities() : null,
             change.header().live() ? change.header().modalities() : null);
         WriteBatch batch = new WriteBatch();
-        OctadStore.stage(change, after, batch);
+        OctadStore.stage(change, pendingCounts, after, batch);
         T value = result.apply(change);
         pendingCounts = after;
         return new CommitPipeline.Planned<>(batch, now, value, () -> counts = after);
@@ -285,7 +370,7 @@ final class EmbeddedDatabase implements Database {
       return null;
     }
     WriteBatch own = new WriteBatch();
-    OctadStore.stage(change, pendingCounts, own);
+    OctadStore.stage(change, pendingCounts, pendingCounts, own);
     PendingWrites view = new PendingWrites(pipeline.planningView());
     view.add(own);
     return new OctadStore(view).read(change.id(), change.header(), change.facets(), config.historyLimit());

@@ -84,6 +84,10 @@ public final class VeriSimDB {
           stores.maxAppliedLsn() + 1);
       Replayer.Result replay = Replayer.replay(wal, stores, replayWorkers(), progress);
       EmbeddedDatabase db = new EmbeddedDatabase(config, dir, stores, wal, new CommitClock(clock));
+      long backedUp = Administration.readBackupState(dir.root());
+      if (backedUp >= 0) {
+        db.retainLogFrom(backedUp + 1);
+      }
       if (replay.records() > 0) {
         db.checkpoint();
       }
@@ -96,6 +100,36 @@ public final class VeriSimDB {
     } catch (RuntimeException e) {
       closeQuietly(wal, stores, dir);
       throw e;
+    }
+  }
+
+  /**
+   * Restores the backup in {@code backup} into a new database in {@code target} (missing or
+   * empty): the store copies, then the backup's log replayed up to {@code point} (its end, an
+   * LSN, or the last commit at or before a time). The restored database gets a new id; its
+   * storage layout is the backed-up one.
+   *
+   * @param config settings for opening the restored database; its storage layout is taken from the backup
+   */
+  public static org.verisimdb.engine.backup.RestoreReport restore(Path backup, Path target, org.verisimdb.engine.backup.RestorePoint point,
+      DatabaseConfig config, Progress progress) {
+    long started = System.nanoTime();
+    var manifest = org.verisimdb.engine.backup.BackupManifest.read(backup);
+    long cut = org.verisimdb.engine.backup.Restorer.cut(backup, manifest, point);
+    long records = org.verisimdb.engine.backup.Restorer.layOut(backup, manifest, cut, target, progress);
+    java.util.Map<String, String> format = new java.util.TreeMap<>(manifest.layout());
+    format.put("database.id", org.verisimdb.model.OctadId.random().value());
+    DatabaseDirectory.write(target, format);
+    DatabaseConfig layout = config.withBackend(format.get("storage.backend")).withoutModalityBackends();
+    for (java.util.Map.Entry<String, String> e : format.entrySet()) {
+      if (e.getKey().startsWith("storage.modality.")) {
+        layout = layout.with(java.util.Map.of(e.getKey(), e.getValue()), "backup " + backup);
+      }
+    }
+    try (Database db = open(target, layout, progress)) {
+      LOG.log(System.Logger.Level.INFO, "restored {0} into {1} at LSN {2}", backup, target, cut);
+      return new org.verisimdb.engine.backup.RestoreReport(target.toAbsolutePath(), cut, records, db.stats().octads(),
+          java.time.Duration.ofNanos(System.nanoTime() - started));
     }
   }
 

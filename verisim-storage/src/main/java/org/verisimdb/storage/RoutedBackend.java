@@ -148,7 +148,9 @@ public final class RoutedBackend implements StorageBackend {
   @Override
   public ReadView snapshot() {
     Map<StorageBackend, ReadView> views = new IdentityHashMap<>();
+    long at;
     synchronized (applyLock) {
+      at = lastLsn;
       try {
         for (StorageBackend b : backends) {
           views.put(b, b.snapshot());
@@ -169,9 +171,11 @@ public final class RoutedBackend implements StorageBackend {
         return views.get(backendFor(space)).scan(space, fromInclusive, toExclusive);
       }
 
+      // Every batch up to the last one applied anywhere is wholly in the view: batches are applied
+      // to all their backends under the lock the snapshots were taken under.
       @Override
       public long appliedLsn() {
-        return views.values().stream().mapToLong(ReadView::appliedLsn).min().orElse(0);
+        return at;
       }
 
       @Override

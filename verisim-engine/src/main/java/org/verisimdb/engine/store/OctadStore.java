@@ -4,13 +4,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.verisimdb.engine.codec.FacetFormatV1;
 import org.verisimdb.engine.codec.HistoryFormatV1;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
+import org.verisimdb.model.error.ErrorCode;
+import org.verisimdb.model.error.VeriSimException;
 import org.verisimdb.model.facet.Facet;
 import org.verisimdb.model.facet.ProvenanceFacet;
 import org.verisimdb.model.facet.ProvenanceRecord;
@@ -80,7 +84,7 @@ public final class OctadStore {
       if (space != null) {
         byte[] bytes = backend.get(space, key(id));
         if (bytes == null) {
-          throw new org.verisimdb.model.error.VeriSimException(org.verisimdb.model.error.ErrorCode.STORAGE_CORRUPT,
+          throw new VeriSimException(ErrorCode.STORAGE_CORRUPT,
               "octad " + id + " lists " + m + " but no " + m + " data is stored; restore from a backup or rebuild from the log");
         }
         facets.put(m, FacetFormatV1.decode(bytes, id.value()));
@@ -133,13 +137,18 @@ public final class OctadStore {
    * order, with their headers.
    */
   public List<Map.Entry<OctadId, OctadHeader>> liveAfter(OctadId after, int limit) {
+    return headersAfter(after, limit, false);
+  }
+
+  /** Like {@link #liveAfter}, deleted octads included when {@code withDeleted}. */
+  public List<Map.Entry<OctadId, OctadHeader>> headersAfter(OctadId after, int limit, boolean withDeleted) {
     List<Map.Entry<OctadId, OctadHeader>> out = new ArrayList<>(Math.min(limit, 1024));
     byte[] from = after == null ? null : prefix(after); // id 0x00 sorts right after id itself
     try (Cursor cursor = backend.scan(OCTADS, from, null)) {
       while (out.size() < limit && cursor.next()) {
         OctadId id = OctadId.of(new String(cursor.key(), StandardCharsets.UTF_8));
         OctadHeader header = HeaderFormatV1.decode(cursor.value(), id.value());
-        if (header.live()) {
+        if (withDeleted || header.live()) {
           out.add(Map.entry(id, header));
         }
       }
@@ -156,8 +165,8 @@ public final class OctadStore {
     return new Counts(readLong(countKey("octads")), perModality);
   }
 
-  /** Adds one change, and the counts after it, to a batch. */
-  public static void stage(StoredChange change, Counts countsAfter, WriteBatch batch) {
+  /** Adds one change, and the counts it changes (from {@code countsBefore} to {@code countsAfter}), to a batch. */
+  public static void stage(StoredChange change, Counts countsBefore, Counts countsAfter, WriteBatch batch) {
     byte[] id = key(change.id());
     batch.put(OCTADS, id, HeaderFormatV1.encode(change.header()));
     change.put().forEach((m, facet) -> batch.put(FACETS.get(m), id, FacetFormatV1.encode(facet)));
@@ -167,8 +176,58 @@ public final class OctadStore {
     for (ProvenanceRecord record : change.provenance()) {
       batch.put(PROVENANCE, seqKey(change.id(), seq++), HistoryFormatV1.encode(record));
     }
-    batch.put(META, countKey("octads"), longBytes(countsAfter.octads()));
-    countsAfter.perModality().forEach((m, n) -> batch.put(META, countKey(m.wireName()), longBytes(n)));
+    stageCounts(countsBefore, countsAfter, batch);
+  }
+
+  /** Adds the counts that differ between {@code countsBefore} and {@code countsAfter} to a batch. */
+  public static void stageCounts(Counts countsBefore, Counts countsAfter, WriteBatch batch) {
+    // Only counts that changed: an update that adds or drops no modality writes none.
+    if (countsAfter.octads() != countsBefore.octads()) {
+      batch.put(META, countKey("octads"), longBytes(countsAfter.octads()));
+    }
+    countsAfter.perModality().forEach((m, n) -> {
+      if (!n.equals(countsBefore.perModality().get(m))) {
+        batch.put(META, countKey(m.wireName()), longBytes(n));
+      }
+    });
+  }
+
+  /**
+   * Adds an octad's whole stored state to a batch: header, facets, every version record and every
+   * provenance record, as an import or a migration carries them (stored hashes kept as they are).
+   * The octad's temporal facet must hold its complete history, newest first.
+   */
+  public static OctadHeader stageWhole(Octad octad, WriteBatch batch) {
+    TemporalFacet t = octad.temporal();
+    List<VersionRecord> versions = t.versions();
+    if (versions.size() != t.versionCount() || versions.isEmpty() || versions.getFirst().version() != t.version()
+        || versions.getLast().version() != t.version() - t.versionCount() + 1) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_VALUE, "temporal.versions", "octad " + octad.id() + " carries "
+          + versions.size() + " of its " + t.versionCount() + " version records; an import needs the whole history");
+    }
+    List<ProvenanceRecord> chain = octad.provenance().map(ProvenanceFacet::records).orElse(List.of());
+    Set<Modality> stored = EnumSet.noneOf(Modality.class);
+    byte[] id = key(octad.id());
+    octad.facets().forEach((m, facet) -> {
+      if (m.userWritable()) {
+        stored.add(m);
+        batch.put(FACETS.get(m), id, FacetFormatV1.encode(facet));
+      }
+    });
+    if (!chain.isEmpty()) {
+      stored.add(Modality.PROVENANCE);
+    }
+    for (VersionRecord v : versions) {
+      batch.put(VERSIONS, seqKey(octad.id(), v.version()), HistoryFormatV1.encode(v));
+    }
+    for (int i = 0; i < chain.size(); i++) {
+      batch.put(PROVENANCE, seqKey(octad.id(), i), HistoryFormatV1.encode(chain.get(i)));
+    }
+    OctadHeader header = new OctadHeader(t.version(), false, t.createdAt(), t.modifiedAt(), t.validFrom(), t.label(), t.message(),
+        t.versionCount(), t.modifiedBy(), stored, versions.getFirst().versionHash(), chain.size(),
+        chain.isEmpty() ? null : chain.getLast().contentHash());
+    batch.put(OCTADS, id, HeaderFormatV1.encode(header));
+    return header;
   }
 
   private long readLong(byte[] key) {

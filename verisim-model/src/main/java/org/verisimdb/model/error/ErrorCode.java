@@ -50,6 +50,8 @@ public enum ErrorCode {
   INVALID_CURSOR(3021, ErrorCategory.INVALID_INPUT),
   /** A configuration file, property or environment variable is invalid. */
   INVALID_CONFIG(3030, ErrorCategory.INVALID_INPUT),
+  /** An import or restore source is incomplete, altered or malformed; the message says where. */
+  TRANSFER_INVALID(3040, ErrorCategory.INVALID_INPUT),
   /** A VQL statement has errors; its diagnostics are attached. */
   QUERY_INVALID(3100, ErrorCategory.INVALID_INPUT),
 

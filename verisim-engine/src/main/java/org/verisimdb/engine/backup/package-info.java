@@ -1,0 +1,2 @@
+/** Backups, restores and migrations of whole databases. */
+package org.verisimdb.engine.backup;

@@ -1,0 +1,2 @@
+/** Verification of a whole database: log, records, chains, hashes and counts. */
+package org.verisimdb.engine.verify;
