@@ -7,5 +7,8 @@ module org.verisimdb.engine {
   requires transitive com.fasterxml.jackson.databind;
 
   exports org.verisimdb.engine;
+  exports org.verisimdb.engine.backup;
   exports org.verisimdb.engine.json;
+  exports org.verisimdb.engine.transfer;
+  exports org.verisimdb.engine.verify;
 }

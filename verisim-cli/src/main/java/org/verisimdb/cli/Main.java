@@ -1,7 +1,16 @@
 package org.verisimdb.cli;
 
 import java.io.PrintWriter;
+import org.verisimdb.cli.admin.BackupCommand;
+import org.verisimdb.cli.admin.CheckpointCommand;
 import org.verisimdb.cli.admin.DemoCommand;
+import org.verisimdb.cli.admin.ExportCommand;
+import org.verisimdb.cli.admin.GetCommand;
+import org.verisimdb.cli.admin.ImportCommand;
+import org.verisimdb.cli.admin.MigrateCommand;
+import org.verisimdb.cli.admin.RestoreCommand;
+import org.verisimdb.cli.admin.StatsCommand;
+import org.verisimdb.cli.admin.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +23,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "VeriSimDB: a multimodal database that keeps eight views of every entity consistent.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, StatsCommand.class, GetCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class,
+        RestoreCommand.class, MigrateCommand.class, CheckpointCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'verisimdb help <command>' or 'verisimdb <command> --help' for a command's options."})
 public final class Main implements Runnable {
   @CommandLine.Spec

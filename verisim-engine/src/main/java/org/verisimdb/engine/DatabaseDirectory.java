@@ -24,24 +24,29 @@ import org.verisimdb.model.error.VeriSimException;
  * wal/           the write-ahead log
  * data/&lt;name&gt;/   one directory per storage backend in use
  * </pre>
- * Opening with a storage layout other than the one that wrote the directory is refused (migrate
- * instead), as is a directory from a newer release, or a non-empty directory that is not a
- * database. Not thread-safe; owned by the database that opened it.
+ * The storage layout is the database's own: an existing directory is opened with the layout
+ * FORMAT records, whatever the configuration says (with a warning if it differs; use
+ * {@code migrate} to change it). A directory from a newer release, or a non-empty directory that
+ * is not a database, is refused. Not thread-safe; owned by the database that opened it.
  */
 final class DatabaseDirectory implements AutoCloseable {
   static final String MARKER = "FORMAT";
   static final int FORMAT = 1;
 
+  private static final System.Logger LOG = System.getLogger("org.verisimdb.engine");
+
   private final Path root;
   private final DirectoryLock lock;
   private final String databaseId;
   private final boolean created;
+  private final Map<String, String> layout;
 
-  private DatabaseDirectory(Path root, DirectoryLock lock, String databaseId, boolean created) {
+  private DatabaseDirectory(Path root, DirectoryLock lock, String databaseId, boolean created, Map<String, String> layout) {
     this.root = root;
     this.lock = lock;
     this.databaseId = databaseId;
     this.created = created;
+    this.layout = Map.copyOf(layout);
   }
 
   /** Opens (creating if needed) and locks {@code root}, checking it holds this storage layout. */
@@ -55,8 +60,15 @@ final class DatabaseDirectory implements AutoCloseable {
     try {
       Path marker = root.resolve(MARKER);
       if (Files.exists(marker)) {
-        String id = check(root, read(marker), layout(config));
-        return new DatabaseDirectory(root, lock, id, false);
+        Properties stored = read(marker);
+        String id = check(root, stored);
+        Map<String, String> storedLayout = storageEntries(stored);
+        Map<String, String> wanted = storageEntries(layout(config));
+        if (!storedLayout.equals(wanted)) {
+          LOG.log(System.Logger.Level.WARNING, "database {0} is stored with {1}; the configuration asks for {2}, which applies to new"
+              + " databases only (use ''verisimdb migrate'' to move this one)", root, storedLayout, wanted);
+        }
+        return new DatabaseDirectory(root, lock, id, false, storedLayout);
       }
       if (!isEmptyButLock(root)) {
         throw new VeriSimException(ErrorCode.INVALID_ARGUMENT, root + " is not empty and is not a VeriSimDB database (it has no "
@@ -66,7 +78,7 @@ final class DatabaseDirectory implements AutoCloseable {
       Map<String, String> layout = layout(config);
       layout.put("database.id", id);
       write(root, layout);
-      return new DatabaseDirectory(root, lock, id, true);
+      return new DatabaseDirectory(root, lock, id, true, storageEntries(layout));
     } catch (RuntimeException e) {
       lock.close();
       throw e;
@@ -82,31 +94,49 @@ final class DatabaseDirectory implements AutoCloseable {
     return layout;
   }
 
-  private static String check(Path root, Properties stored, Map<String, String> wanted) {
+  private static String check(Path root, Properties stored) {
     String format = stored.getProperty("verisimdb.format", "?");
     if (!format.equals(Integer.toString(FORMAT))) {
       throw new VeriSimException(ErrorCode.STORAGE_CORRUPT, "database " + root + " has directory format " + format
           + ", which this release (format " + FORMAT + ") cannot read; open it with the release that wrote it");
     }
-    Map<String, String> storedLayout = new TreeMap<>();
-    for (String key : stored.stringPropertyNames()) {
-      if (key.startsWith("storage.")) {
-        storedLayout.put(key, stored.getProperty(key));
-      }
-    }
-    Map<String, String> wantedLayout = new TreeMap<>(wanted);
-    wantedLayout.remove("verisimdb.format");
-    if (!storedLayout.equals(wantedLayout)) {
-      StringBuilder settings = new StringBuilder();
-      storedLayout.forEach((k, v) -> settings.append(settings.isEmpty() ? "" : ", ").append(k).append('=').append(v));
-      throw new VeriSimException(ErrorCode.INVALID_CONFIG, "database " + root + " is stored with " + settings
-          + ", not as configured now; open it with those settings, or copy it to the new layout with 'verisimdb migrate'");
-    }
     String id = stored.getProperty("database.id");
-    if (id == null) {
-      throw new VeriSimException(ErrorCode.STORAGE_CORRUPT, root.resolve(MARKER) + " has no database.id; restore it from a backup");
+    if (id == null || stored.getProperty("storage.backend") == null) {
+      throw new VeriSimException(ErrorCode.STORAGE_CORRUPT, root.resolve(MARKER) + " lacks database.id or storage.backend;"
+          + " restore it from a backup");
     }
     return id;
+  }
+
+  private static Map<String, String> storageEntries(Properties p) {
+    Map<String, String> entries = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith("storage.")) {
+        entries.put(key, p.getProperty(key));
+      }
+    }
+    return entries;
+  }
+
+  private static Map<String, String> storageEntries(Map<String, String> layout) {
+    Map<String, String> entries = new TreeMap<>();
+    layout.forEach((k, v) -> {
+      if (k.startsWith("storage.")) {
+        entries.put(k, v);
+      }
+    });
+    return entries;
+  }
+
+  /** {@code config} with the storage layout this directory records (its own for a new directory). */
+  DatabaseConfig adopt(DatabaseConfig config) {
+    DatabaseConfig adopted = config.withBackend(layout.get("storage.backend")).withoutModalityBackends();
+    for (Map.Entry<String, String> e : layout.entrySet()) {
+      if (e.getKey().startsWith("storage.modality.")) {
+        adopted = adopted.with(Map.of(e.getKey(), e.getValue()), "the database's FORMAT file");
+      }
+    }
+    return adopted;
   }
 
   static Properties read(Path marker) {

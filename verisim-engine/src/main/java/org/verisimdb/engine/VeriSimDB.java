@@ -74,11 +74,16 @@ public final class VeriSimDB {
     if (directory == null) {
       throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "directory", "a database directory is required; use openInMemory() for none");
     }
-    StorageLayout.checkAvailable(config, providers);
-    DatabaseDirectory dir = DatabaseDirectory.open(directory.toAbsolutePath().normalize(), config);
+    Path root = directory.toAbsolutePath().normalize();
+    if (!java.nio.file.Files.exists(root.resolve(DatabaseDirectory.MARKER))) {
+      StorageLayout.checkAvailable(config, providers); // before anything is created
+    }
+    DatabaseDirectory dir = DatabaseDirectory.open(root, config);
     RoutedBackend stores = null;
     Wal wal = null;
     try {
+      config = dir.adopt(config);
+      StorageLayout.checkAvailable(config, providers);
       stores = StorageLayout.open(config, dir, providers);
       wal = Wal.open(logStorage != null ? logStorage : new FileLogStorage(dir.wal()), new WalOptions(config.walSync(), config.walAsyncIntervalMillis(), config.walSegmentBytes()),
           stores.maxAppliedLsn() + 1);
@@ -120,13 +125,7 @@ public final class VeriSimDB {
     java.util.Map<String, String> format = new java.util.TreeMap<>(manifest.layout());
     format.put("database.id", org.verisimdb.model.OctadId.random().value());
     DatabaseDirectory.write(target, format);
-    DatabaseConfig layout = config.withBackend(format.get("storage.backend")).withoutModalityBackends();
-    for (java.util.Map.Entry<String, String> e : format.entrySet()) {
-      if (e.getKey().startsWith("storage.modality.")) {
-        layout = layout.with(java.util.Map.of(e.getKey(), e.getValue()), "backup " + backup);
-      }
-    }
-    try (Database db = open(target, layout, progress)) {
+    try (Database db = open(target, config, progress)) {
       LOG.log(System.Logger.Level.INFO, "restored {0} into {1} at LSN {2}", backup, target, cut);
       return new org.verisimdb.engine.backup.RestoreReport(target.toAbsolutePath(), cut, records, db.stats().octads(),
           java.time.Duration.ofNanos(System.nanoTime() - started));

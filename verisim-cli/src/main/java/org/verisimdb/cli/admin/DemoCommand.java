@@ -1,7 +1,6 @@
 package org.verisimdb.cli.admin;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +24,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code verisimdb demo}: opens a database, loads the sample octads (papers, people,
- * organisations, datasets, places and events with all eight modalities) and prints what it
- * holds. The database is in memory: nothing is written to disk.
+ * organisations, datasets, places and events with all eight modalities) on its first run, and
+ * prints what it holds. With {@code --data DIR} the database is on disk and later runs reopen it;
+ * without, it lives in memory for the run.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {"Load the sample data set into an in-memory database and print a summary.",
+    description = {"Open a database, load the sample data set on the first run, and print a summary.",
+        "With --data DIR the database is on disk: the first run creates and loads it, later runs reopen it.",
         "Every sample octad has all eight modalities: a document mentioning a real city, its coordinates, edges to"
             + " related octads, a text-derived vector, a tensor, schema.org types, version metadata and a provenance chain."})
 public final class DemoCommand implements Callable<Integer> {
@@ -44,9 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
   long seed = SampleGenerator.sampleSet().seed();
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Database settings (properties file); VERISIM_* environment variables override it.")
-  Path config;
+  @picocli.CommandLine.Mixin
+  DatabaseOptions database;
 
   @Override
   public Integer call() {
@@ -55,19 +55,25 @@ public final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DatabaseConfig settings = (config == null ? DatabaseConfig.defaults() : DatabaseConfig.load(config)).withEnvironment(System.getenv());
+    DatabaseConfig settings = database.config();
     SampleGenerator generator = new SampleGenerator(seed, size);
-    out.printf(Locale.ROOT, "VeriSimDB demo: loading %,d sample octads (seed %d) into an in-memory database%n", size, seed);
-    out.flush();
-    try (Database db = VeriSimDB.openInMemory(settings)) {
-      long start = System.nanoTime();
-      Progress progress = new Progress(err, size, start);
-      generator.stream().forEach((OctadInput input) -> {
-        db.create(input);
-        progress.step();
-      });
-      double seconds = (System.nanoTime() - start) / 1e9;
-      out.printf(Locale.ROOT, "Loaded %,d octads in %.2f s (%,.0f octads/s).%n%n", size, seconds, size / Math.max(seconds, 1e-9));
+    try (Database db = settings.dataDirectory() == null ? VeriSimDB.openInMemory(settings)
+        : VeriSimDB.open(settings.dataDirectory(), settings, new ProgressPrinter(err))) {
+      String where = db.directory() == null ? "an in-memory database" : db.directory().toString();
+      if (db.stats().octads() == 0) {
+        out.printf(Locale.ROOT, "VeriSimDB demo: loading %,d sample octads (seed %d) into %s%n", size, seed, where);
+        out.flush();
+        long start = System.nanoTime();
+        Progress progress = new Progress(err, size, start);
+        generator.stream().forEach((OctadInput input) -> {
+          db.create(input);
+          progress.step();
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "Loaded %,d octads in %.2f s (%,.0f octads/s).%n%n", size, seconds, size / Math.max(seconds, 1e-9));
+      } else {
+        out.printf(Locale.ROOT, "VeriSimDB demo: reopened %s (sample data loaded on an earlier run)%n%n", where);
+      }
       printSummary(out, db.stats(), generator);
       int example = generator.count(Kind.PAPER) > 0 ? generator.indexOf(Kind.PAPER, 0) : 0;
       db.get(generator.idOf(example)).ifPresent(octad -> printExample(out, octad));
