@@ -2,8 +2,12 @@ package org.verisimdb.storage;
 
 /**
  * Reads of a backend's keyspaces. A {@link StorageBackend} is a read view of its current state;
- * {@link StorageBackend#snapshot()} returns one frozen at a point in time, which must be closed.
- * Keys are ordered as unsigned bytes ({@link Keys#ORDER}).
+ * {@link StorageBackend#snapshot()} returns one frozen at a point in time, which must be closed:
+ * an open snapshot pins resources (LMDB reader slots and pages, a SQLite connection, RocksDB's
+ * old versions). Keys are ordered as unsigned bytes ({@link Keys#ORDER}).
+ *
+ * <p>Thread-safe: any number of threads may read one view; a {@link Cursor} belongs to one
+ * thread. After a view (or its backend) is closed, its calls and its cursors' calls fail.
  */
 public interface ReadView extends AutoCloseable {
 

@@ -46,8 +46,9 @@ public interface StorageBackend extends ReadView {
   ReadView snapshot();
 
   /**
-   * Writes a consistent copy of this backend's data into {@code directory} (created if needed,
-   * and empty), such that opening the same kind of backend there yields exactly that state.
+   * Writes a consistent copy of this backend's data into {@code directory} (created if needed;
+   * a file or a non-empty directory there is INVALID_ARGUMENT), such that opening the same kind
+   * of backend there yields exactly that state.
    *
    * @return the applied LSN of the copy
    */

@@ -47,7 +47,7 @@ final class Checkpoints {
         }
         Files.delete(target);
       } else if (Files.exists(target)) {
-        throw new VeriSimException(ErrorCode.STORAGE_IO, "cannot copy the RocksDB database to '" + target
+        throw new VeriSimException(ErrorCode.INVALID_ARGUMENT, "cannot copy the RocksDB database to '" + target
             + "': it is a file, not a directory; choose a new or empty directory");
       }
       Path parent = target.getParent();
@@ -62,7 +62,7 @@ final class Checkpoints {
   }
 
   private static VeriSimException notEmpty(Path target) {
-    return new VeriSimException(ErrorCode.STORAGE_IO, "cannot copy the RocksDB database to '" + target
+    return new VeriSimException(ErrorCode.INVALID_ARGUMENT, "cannot copy the RocksDB database to '" + target
         + "': the directory is not empty; choose a new or empty directory so nothing in it is overwritten");
   }
 }

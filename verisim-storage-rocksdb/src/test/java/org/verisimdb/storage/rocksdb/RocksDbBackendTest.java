@@ -143,7 +143,7 @@ class RocksDbBackendTest {
       backend.apply(new WriteBatch(3).put(A, bytes("a"), bytes("1")));
       assertThat(backend.copyTo(empty)).isEqualTo(3);
       assertThatThrownBy(() -> backend.copyTo(full)).isInstanceOfSatisfying(VeriSimException.class, e -> {
-        assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_IO);
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(e.getMessage()).contains(full.toString()).contains("not empty");
       });
       assertThat(Files.readString(full.resolve("precious.txt"))).isEqualTo("keep me");

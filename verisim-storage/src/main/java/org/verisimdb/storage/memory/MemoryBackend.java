@@ -117,6 +117,7 @@ public final class MemoryBackend implements StorageBackend {
   @Override
   public long copyTo(Path target) {
     checkOpen();
+    requireEmpty(target);
     Frozen frozen = freeze();
     MemorySnapshotFormatV1.write(target, frozen.spaces(), frozen.appliedLsn());
     return frozen.appliedLsn();
@@ -144,6 +145,24 @@ public final class MemoryBackend implements StorageBackend {
       Map<Keyspace, NavigableMap<byte[], byte[]>> copy = new TreeMap<>(java.util.Comparator.comparing(Keyspace::name));
       spaces.forEach((space, map) -> copy.put(space, map.clone()));
       return new Frozen(copy, appliedLsn);
+    }
+  }
+
+  private static void requireEmpty(Path target) {
+    try {
+      if (java.nio.file.Files.isRegularFile(target)) {
+        throw new VeriSimException(ErrorCode.INVALID_ARGUMENT, "cannot copy to " + target + ": it is a file; choose a new or empty directory");
+      }
+      if (java.nio.file.Files.isDirectory(target)) {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(target)) {
+          if (entries.findAny().isPresent()) {
+            throw new VeriSimException(ErrorCode.INVALID_ARGUMENT, "cannot copy to " + target
+                + ": the directory is not empty; choose a new or empty directory so nothing in it is overwritten");
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new VeriSimException(ErrorCode.STORAGE_IO, "cannot inspect " + target + ": " + e.getMessage(), e);
     }
   }
 

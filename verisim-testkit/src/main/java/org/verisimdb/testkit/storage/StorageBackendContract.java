@@ -194,6 +194,16 @@ public abstract class StorageBackendContract {
   }
 
   @Test
+  void copiesRefuseToOverwriteAnything() throws Exception {
+    backend.apply(new WriteBatch(1).put(A, key("a"), key("1")));
+    Path occupied = java.nio.file.Files.createDirectories(copies.resolve("occupied"));
+    java.nio.file.Files.writeString(occupied.resolve("precious.txt"), "keep me");
+    assertThatThrownBy(() -> backend.copyTo(occupied))
+        .isInstanceOfSatisfying(VeriSimException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    assertThat(java.nio.file.Files.readString(occupied.resolve("precious.txt"))).isEqualTo("keep me");
+  }
+
+  @Test
   void keyspacesThatHoldDataAreListed() {
     backend.apply(new WriteBatch(1).put(A, key("a"), key("1")).put(B, key("b"), key("2")));
     assertThat(backend.keyspaces()).contains(A, B);
