@@ -16,7 +16,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.verisimdb.engine.commit.CommitPipeline;
-import org.verisimdb.engine.commit.PendingWrites;
 import org.verisimdb.engine.store.Counts;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
@@ -343,20 +342,19 @@ final class EmbeddedDatabase implements Database {
   private <T> T write(String what, OctadId id, ChangePlanner planner, java.util.function.Function<StoredChange, T> result) {
     checkOpen();
     try {
-      T out = pipeline.commit(lsn -> {
+      StoredChange change = pipeline.commit(lsn -> {
         OctadHeader previous = planStore.header(id);
         Instant now = clock.next();
-        StoredChange change = planner.plan(previous, now);
+        StoredChange planned = planner.plan(previous, now);
         Counts after = pendingCounts.apply(previous != null && previous.live() ? previous.modalities() : null,
-            change.header().live() ? change.header().modalities() : null);
+            planned.header().live() ? planned.header().modalities() : null);
         WriteBatch batch = new WriteBatch();
-        OctadStore.stage(change, pendingCounts, after, batch);
-        T value = result.apply(change);
+        OctadStore.stage(planned, pendingCounts, after, batch);
         pendingCounts = after;
-        return new CommitPipeline.Planned<>(batch, now, value, () -> counts = after);
+        return new CommitPipeline.Planned<>(batch, now, planned, () -> counts = after);
       });
       checkpointIfLogGrew();
-      return out;
+      return result.apply(change);
     } catch (VeriSimException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -364,16 +362,16 @@ final class EmbeddedDatabase implements Database {
     }
   }
 
-  /** The octad as a change leaves it: read through the pending view with the change's own batch on top. */
+  /**
+   * The octad as a committed change left it. Assembled after the commit and outside every lock:
+   * the facets come with the change, and the versions and provenance records it read are history,
+   * which later writes append to but never alter, read up to the counts the change's header gives.
+   */
   private Octad resultOf(StoredChange change) {
     if (!change.header().live()) {
       return null;
     }
-    WriteBatch own = new WriteBatch();
-    OctadStore.stage(change, pendingCounts, pendingCounts, own);
-    PendingWrites view = new PendingWrites(pipeline.planningView());
-    view.add(own);
-    return new OctadStore(view).read(change.id(), change.header(), change.facets(), config.historyLimit());
+    return readStore.read(change.id(), change.header(), change.facets(), config.historyLimit());
   }
 
   private <T> T read(String what, Supplier<T> work) {

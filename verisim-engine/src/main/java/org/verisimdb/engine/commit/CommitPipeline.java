@@ -1,6 +1,10 @@
 package org.verisimdb.engine.commit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
@@ -42,7 +46,9 @@ public final class CommitPipeline {
   private final Condition turn = applyLock.newCondition();
   private final AtomicLong loggedBytes = new AtomicLong();
   private long lastLsn;
-  private long nextToApply;
+  private long nextToApply; // guarded by applyLock, as are the two below
+  private boolean applying;
+  private final Map<Long, Ready> ready = new HashMap<>();
   private volatile VeriSimException failure;
   private volatile boolean closed;
 
@@ -99,32 +105,66 @@ public final class CommitPipeline {
     return planned.result();
   }
 
+  /**
+   * Applies in LSN order. The committer whose turn it is applies its own batch and every
+   * consecutive durable batch queued behind it, in one pass under one visibility lock, and wakes
+   * the others once: with many committers, a strict one-by-one turn would wake every waiter for
+   * every batch.
+   */
   private void applyInOrder(long lsn, WriteBatch batch, Runnable afterApply) {
     applyLock.lock();
     try {
-      while (nextToApply != lsn) {
+      ready.put(lsn, new Ready(batch, afterApply));
+      while (nextToApply <= lsn) {
         checkFailure();
-        turn.awaitUninterruptibly();
+        if (applying || !ready.containsKey(nextToApply)) {
+          turn.awaitUninterruptibly();
+          continue;
+        }
+        List<Ready> run = new ArrayList<>();
+        long first = nextToApply;
+        for (long next = first; ready.containsKey(next); next++) {
+          run.add(ready.remove(next));
+        }
+        applying = true;
+        applyLock.unlock();
+        VeriSimException error = null;
+        try {
+          visibility.lock();
+          try {
+            for (Ready r : run) {
+              stores.apply(r.batch());
+              r.afterApply().run();
+            }
+          } finally {
+            visibility.unlock();
+          }
+          for (Ready r : run) {
+            pending.remove(r.batch());
+          }
+        } catch (VeriSimException e) {
+          error = e;
+        } catch (RuntimeException e) {
+          error = new VeriSimException(ErrorCode.STORAGE_IO, "applying a logged write to the stores failed: " + e, e);
+        } finally {
+          applyLock.lock();
+          applying = false;
+          if (error == null) {
+            nextToApply = first + run.size();
+          }
+          turn.signalAll();
+        }
+        if (error != null) {
+          throw fail(error);
+        }
       }
-      checkFailure();
-      visibility.lock();
-      try {
-        stores.apply(batch);
-        afterApply.run();
-      } finally {
-        visibility.unlock();
-      }
-      pending.remove(batch);
-      nextToApply = lsn + 1;
-      turn.signalAll();
-    } catch (VeriSimException e) {
-      throw e == failure ? e : fail(e);
-    } catch (RuntimeException e) {
-      throw fail(new VeriSimException(ErrorCode.STORAGE_IO, "applying a logged write to the stores failed: " + e, e));
     } finally {
       applyLock.unlock();
     }
   }
+
+  /** A durable batch waiting for its turn to be applied. */
+  private record Ready(WriteBatch batch, Runnable afterApply) {}
 
   /** The LSN of the last write applied to the stores. */
   public long appliedLsn() {

@@ -105,7 +105,7 @@ public final class OctadStore {
     all.put(Modality.TEMPORAL, new TemporalFacet(header.version(), header.createdAt(), header.modifiedAt(), header.validFrom(), header.label(),
         header.message(), header.versionCount(), header.modifiedBy(), versions.reversed()));
     if (header.provenanceCount() > 0) {
-      all.put(Modality.PROVENANCE, new ProvenanceFacet(provenance(id)));
+      all.put(Modality.PROVENANCE, new ProvenanceFacet(provenance(id, header.provenanceCount())));
     }
     return new Octad(id, all);
   }
@@ -123,8 +123,17 @@ public final class OctadStore {
 
   /** The whole provenance chain, oldest first. */
   public List<ProvenanceRecord> provenance(OctadId id) {
+    return provenance(id, Long.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code count} records of the chain, oldest first: the chain as a version whose
+   * header counts {@code count} records saw it, whatever was appended since (records never change).
+   */
+  public List<ProvenanceRecord> provenance(OctadId id, long count) {
     List<ProvenanceRecord> records = new ArrayList<>();
-    try (Cursor cursor = backend.scanPrefix(PROVENANCE, prefix(id))) {
+    byte[] end = count == Long.MAX_VALUE ? org.verisimdb.storage.Keys.prefixEnd(prefix(id)) : seqKey(id, count);
+    try (Cursor cursor = backend.scan(PROVENANCE, prefix(id), end)) {
       while (cursor.next()) {
         records.add(HistoryFormatV1.decodeProvenance(cursor.value(), id.value()));
       }
