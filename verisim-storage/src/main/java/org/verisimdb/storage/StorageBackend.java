@@ -22,8 +22,10 @@ import java.util.Set;
  *   <li>{@link #snapshot} is a consistent view at one LSN that later writes do not change.
  *   <li>{@link #copyTo} writes a consistent copy that the same backend opens from that
  *       directory; writes may continue meanwhile.
- *   <li>Thread safety: one writer at a time calls {@link #apply}; any number of threads may read,
- *       take snapshots and copy concurrently with it.
+ *   <li>Thread safety: {@link #apply} may be called from several threads at once, as replay
+ *       does, provided batches applied concurrently touch different keys (their order is then
+ *       unspecified; a backend may serialise them); any number of threads may read, take
+ *       snapshots and copy concurrently with it.
  *   <li>Failures are {@code VeriSimException}s with STORAGE_IO or STORAGE_CORRUPT (or
  *       DATABASE_CLOSED after close), the engine's exception wrapped once, at this edge.
  * </ul>

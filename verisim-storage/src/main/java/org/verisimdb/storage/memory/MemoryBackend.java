@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 import org.verisimdb.storage.Cursor;
@@ -26,15 +28,18 @@ import org.verisimdb.storage.WriteBatch;
  * to a snapshot file ({@link MemorySnapshotFormatV1}) and opening loads it, so a modality kept in
  * memory survives restarts through checkpoint snapshots plus the write-ahead log.
  *
- * <p>Thread-safe: {@link #apply} is serialised and atomic for {@link #snapshot()} and
- * {@link #copyTo}; plain reads never lock and may see a batch's operations as they are applied
- * (the engine keeps readers away from half-applied batches). Snapshots copy the maps: O(data).
+ * <p>Thread-safe: batches touching different keys apply concurrently (replay applies from several
+ * workers), each atomic for {@link #snapshot()}, {@link #sync()} and {@link #copyTo}, which wait for
+ * the batches in flight and hold new ones back while they copy; plain reads never lock and may see
+ * a batch's operations as they are applied (the engine keeps readers away from half-applied
+ * batches). Snapshots copy the maps: O(data).
  */
 public final class MemoryBackend implements StorageBackend {
   private final Map<Keyspace, ConcurrentSkipListMap<byte[], byte[]>> spaces;
   private final Path directory;
-  private final Object writeLock = new Object();
-  private volatile long appliedLsn;
+  // apply takes the read side, so batches apply concurrently; freeze takes the write side
+  private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
+  private final AtomicLong appliedLsn = new AtomicLong();
   private volatile boolean closed;
 
   /** A backend that keeps nothing when closed. */
@@ -47,7 +52,7 @@ public final class MemoryBackend implements StorageBackend {
   public MemoryBackend(Path directory) {
     MemorySnapshotFormatV1.State state = MemorySnapshotFormatV1.read(directory);
     this.spaces = new ConcurrentHashMap<>(state.spaces());
-    this.appliedLsn = state.appliedLsn();
+    this.appliedLsn.set(state.appliedLsn());
     this.directory = directory;
   }
 
@@ -76,7 +81,8 @@ public final class MemoryBackend implements StorageBackend {
   @Override
   public void apply(WriteBatch batch) {
     checkOpen();
-    synchronized (writeLock) {
+    applying.readLock().lock();
+    try {
       for (WriteBatch.Op op : batch.ops()) {
         switch (op) {
           case WriteBatch.Op.Put put -> space(put.space()).put(put.key(), put.value());
@@ -88,9 +94,9 @@ public final class MemoryBackend implements StorageBackend {
           }
         }
       }
-      if (batch.lsn() > appliedLsn) {
-        appliedLsn = batch.lsn();
-      }
+      appliedLsn.accumulateAndGet(batch.lsn(), Math::max);
+    } finally {
+      applying.readLock().unlock();
     }
   }
 
@@ -105,7 +111,7 @@ public final class MemoryBackend implements StorageBackend {
 
   @Override
   public long appliedLsn() {
-    return appliedLsn;
+    return appliedLsn.get();
   }
 
   @Override
@@ -139,12 +145,15 @@ public final class MemoryBackend implements StorageBackend {
     return map == null ? 0 : map.size();
   }
 
-  // Copies taken under the write lock are consistent: no batch is half in them.
+  // Copies taken with applies held back are consistent: no batch is half in them.
   private Frozen freeze() {
-    synchronized (writeLock) {
+    applying.writeLock().lock();
+    try {
       Map<Keyspace, NavigableMap<byte[], byte[]>> copy = new TreeMap<>(java.util.Comparator.comparing(Keyspace::name));
       spaces.forEach((space, map) -> copy.put(space, map.clone()));
-      return new Frozen(copy, appliedLsn);
+      return new Frozen(copy, appliedLsn.get());
+    } finally {
+      applying.writeLock().unlock();
     }
   }
 

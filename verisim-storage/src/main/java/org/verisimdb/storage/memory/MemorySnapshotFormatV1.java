@@ -55,7 +55,7 @@ final class MemorySnapshotFormatV1 {
       Files.createDirectories(directory);
       CRC32C crc = new CRC32C();
       try (OutputStream file = Files.newOutputStream(temp);
-          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc))) {
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(file, crc), 1 << 16))) {
         out.writeInt(MAGIC);
         out.writeShort(VERSION);
         out.writeShort(0);
@@ -92,8 +92,13 @@ final class MemorySnapshotFormatV1 {
     Path file = directory.resolve(FILE);
     Map<Keyspace, ConcurrentSkipListMap<byte[], byte[]>> spaces = new java.util.concurrent.ConcurrentHashMap<>();
     CRC32C crc = new CRC32C();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc))) {
+    try (InputStream raw = Files.newInputStream(file)) {
+      long size = Files.size(file);
+      if (size < 4) {
+        throw corrupt(file, "it is " + size + " bytes long, too short for a snapshot");
+      }
+      Bounded body = new Bounded(new CheckedInputStream(raw, crc), size - 4);
+      DataInputStream in = new DataInputStream(new BufferedInputStream(body, 1 << 16));
       if (in.readInt() != MAGIC) {
         throw corrupt(file, "it does not start with the snapshot magic number");
       }
@@ -110,13 +115,16 @@ final class MemorySnapshotFormatV1 {
         ConcurrentSkipListMap<byte[], byte[]> map = new ConcurrentSkipListMap<>(Keys.ORDER);
         long count = in.readLong();
         for (long i = 0; i < count; i++) {
-          byte[] key = new byte[in.readInt()];
+          byte[] key = new byte[length(in.readInt(), size, file)];
           in.readFully(key);
-          byte[] value = new byte[in.readInt()];
+          byte[] value = new byte[length(in.readInt(), size, file)];
           in.readFully(value);
           map.put(key, value);
         }
         spaces.put(space, map);
+      }
+      if (in.read() != -1) {
+        throw corrupt(file, "bytes follow the end of its keyspaces");
       }
       int expected = (int) crc.getValue();
       int stored = new DataInputStream(raw).readInt();
@@ -130,6 +138,59 @@ final class MemorySnapshotFormatV1 {
       throw corrupt(file, "it is truncated or malformed (" + e.getMessage() + ")");
     } catch (IOException e) {
       throw new VeriSimException(ErrorCode.STORAGE_IO, "cannot read the memory snapshot " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int length(int length, long fileSize, Path file) {
+    if (length < 0 || length > fileSize) {
+      throw corrupt(file, "it records a key or value of " + length + " bytes");
+    }
+    return length;
+  }
+
+  /** The first {@code limit} bytes of a stream, so the checksum covers exactly the body. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private long left;
+
+    Bounded(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(buffer, offset, (int) Math.min(length, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(Math.min(n, left));
+      left -= skipped;
+      return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return (int) Math.min(super.available(), left);
     }
   }
 

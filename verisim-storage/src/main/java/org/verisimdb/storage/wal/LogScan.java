@@ -9,10 +9,14 @@ import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 
 /**
- * Opening the log: reads every segment's header and records, checks that segment numbers and
- * LSNs follow each other, truncates a torn write at the end of the last segment, and refuses to
- * continue on anything else. What it found is the log's state: the segments, the last LSN and
- * the end of the last segment.
+ * Opening the log. Every segment's header is read and checked: segment numbers follow each other,
+ * each header is intact and names its own segment, first LSNs increase. Only the last segment's
+ * records are read at open, where a crash can have left a torn write: that is truncated when no
+ * valid record follows it, and is corruption otherwise. Closed segments were forced whole when
+ * the log moved on from them, so their records are checked when they are read ({@link WalReader}:
+ * checksums, and LSNs that follow each other across segments), by replay, backup and verify,
+ * and an open does not read the log twice. What it found is the log's state: the segments, the
+ * last LSN and the end of the last segment.
  */
 final class LogScan {
   private static final System.Logger LOG = System.getLogger("org.verisimdb.storage.wal");
@@ -31,11 +35,8 @@ final class LogScan {
     }
     numbers.sort(null);
     List<Segment> segments = new ArrayList<>();
-    long lastLsn = -1;
-    long endOffset = 0;
     long truncated = 0;
     for (int i = 0; i < numbers.size(); i++) {
-      boolean last = i == numbers.size() - 1;
       long number = numbers.get(i);
       String name = WalFormatV1.segmentName(number);
       if (i > 0 && number != numbers.get(i - 1) + 1) {
@@ -49,7 +50,7 @@ final class LogScan {
         head.flip();
         WalFormatV1.Header header = WalFormatV1.parseHeader(head);
         if (header.problem() != null) {
-          if (last && file.size() <= WalFormatV1.HEADER_BYTES) {
+          if (i == numbers.size() - 1 && file.size() <= WalFormatV1.HEADER_BYTES) {
             // A crash while starting a segment: nothing but a partial header was written.
             LOG.log(System.Logger.Level.WARNING, "removing {0} in {1}: the log crashed while starting it ({2})", name,
                 storage.describe(), header.problem());
@@ -65,45 +66,58 @@ final class LogScan {
           throw corrupt(storage, name, 0, "its header says it is segment " + header.segment());
         }
         boolean jump = (head.getShort(6) & Segment.FLAG_LSN_JUMP) != 0;
-        if (lastLsn >= 0 && header.firstLsn() != lastLsn + 1 && !(jump && header.firstLsn() > lastLsn + 1)) {
-          throw corrupt(storage, name, 0, "it starts at LSN " + header.firstLsn() + " but the previous segment ends at LSN " + lastLsn);
+        if (!segments.isEmpty() && header.firstLsn() <= segments.getLast().firstLsn()) {
+          throw corrupt(storage, name, 0, "it starts at LSN " + header.firstLsn() + ", not after the previous segment, which starts at LSN "
+              + segments.getLast().firstLsn());
         }
         segments.add(new Segment(number, name, header.firstLsn(), jump));
-        long expected = header.firstLsn();
-        SegmentReader reader = new SegmentReader(file, name, WalFormatV1.HEADER_BYTES, Long.MAX_VALUE);
-        while (true) {
-          SegmentReader.Step step = reader.next();
-          if (step instanceof SegmentReader.Step.End) {
-            endOffset = reader.position();
-            break;
-          }
-          if (step instanceof SegmentReader.Step.Record(WalRecord record)) {
-            if (record.lsn() != expected) {
-              throw corrupt(storage, name, record.offset(), "the record has LSN " + record.lsn() + " where LSN " + expected + " belongs");
-            }
-            expected++;
-            continue;
-          }
-          SegmentReader.Step.Bad bad = (SegmentReader.Step.Bad) step;
-          if (!last) {
-            throw corrupt(storage, name, bad.offset(), bad.reason() + " (in a closed segment, so this is damage, not a torn write)");
-          }
-          if (validRecordAfter(file, bad.offset(), expected)) {
-            throw corrupt(storage, name, bad.offset(), bad.reason() + ", and valid records follow it");
-          }
-          long cut = file.size() - bad.offset();
-          LOG.log(System.Logger.Level.WARNING, "truncating {0} bytes of a torn write at the end of {1} in {2} (offset {3}: {4})", cut,
-              name, storage.describe(), bad.offset(), bad.reason());
-          file.truncate(bad.offset());
-          file.force();
-          truncated += cut;
-          endOffset = bad.offset();
-          break;
-        }
-        lastLsn = expected - 1;
       }
     }
-    return new Result(segments, lastLsn, endOffset, truncated);
+    if (segments.isEmpty()) {
+      return new Result(segments, -1, 0, truncated);
+    }
+    // A torn header removed above makes the segment before it the last, but it was closed, so whole.
+    boolean lastWasWritten = segments.size() == numbers.size();
+    Segment last = segments.getLast();
+    try (LogFile file = storage.open(last.name())) {
+      Tail tail = scanLast(storage, file, last, lastWasWritten);
+      return new Result(segments, tail.lastLsn(), tail.endOffset(), truncated + tail.truncated());
+    }
+  }
+
+  private record Tail(long lastLsn, long endOffset, long truncated) {}
+
+  // Reads the last segment's records; a bad one at the very end is a torn write when mayBeTorn.
+  private static Tail scanLast(LogStorage storage, LogFile file, Segment segment, boolean mayBeTorn) throws IOException {
+    String name = segment.name();
+    long expected = segment.firstLsn();
+    SegmentReader reader = new SegmentReader(file, name, WalFormatV1.HEADER_BYTES, Long.MAX_VALUE);
+    while (true) {
+      SegmentReader.Step step = reader.next();
+      if (step instanceof SegmentReader.Step.End) {
+        return new Tail(expected - 1, reader.position(), 0);
+      }
+      if (step instanceof SegmentReader.Step.Record(WalRecord record)) {
+        if (record.lsn() != expected) {
+          throw corrupt(storage, name, record.offset(), "the record has LSN " + record.lsn() + " where LSN " + expected + " belongs");
+        }
+        expected++;
+        continue;
+      }
+      SegmentReader.Step.Bad bad = (SegmentReader.Step.Bad) step;
+      if (!mayBeTorn) {
+        throw corrupt(storage, name, bad.offset(), bad.reason() + " (in a closed segment, so this is damage, not a torn write)");
+      }
+      if (validRecordAfter(file, bad.offset(), expected)) {
+        throw corrupt(storage, name, bad.offset(), bad.reason() + ", and valid records follow it");
+      }
+      long cut = file.size() - bad.offset();
+      LOG.log(System.Logger.Level.WARNING, "truncating {0} bytes of a torn write at the end of {1} in {2} (offset {3}: {4})", cut, name,
+          storage.describe(), bad.offset(), bad.reason());
+      file.truncate(bad.offset());
+      file.force();
+      return new Tail(expected - 1, bad.offset(), cut);
+    }
   }
 
   /**

@@ -260,8 +260,47 @@ class WalTest {
     String first = WalFormatV1.segmentName(1);
     byte[] bytes = storage.bytes(first);
     storage.replace(first, java.util.Arrays.copyOf(bytes, bytes.length - 3));
-    assertThatThrownBy(() -> Wal.open(storage, FSYNC, 1))
-        .isInstanceOfSatisfying(VeriSimException.class, e -> assertThat(e.getMessage()).contains(first).contains("closed segment"));
+    try (Wal wal = Wal.open(storage, FSYNC, 1)) {
+      assertThat(wal.lastLsn()).as("opening reads only the last segment's records").isEqualTo(600);
+      assertThatThrownBy(() -> readAll(wal, 1)).as("reading the closed segment finds the damage")
+          .isInstanceOfSatisfying(VeriSimException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_CORRUPT);
+            assertThat(e.getMessage()).contains(first).contains("closed segment");
+          });
+    }
+    assertThat(storage.bytes(first)).as("nothing was truncated").hasSize(bytes.length - 3);
+  }
+
+  @Test
+  void lsnsThatDoNotFollowAcrossSegmentsAreCorruptionWhenRead() {
+    MemoryLogStorage storage = new MemoryLogStorage();
+    try (Wal wal = Wal.open(storage, FSYNC, 1)) {
+      for (long i = 1; i <= 1500; i++) {
+        wal.append(1, payload(i));
+      }
+    }
+    String second = WalFormatV1.segmentName(2);
+    byte[] bytes = storage.bytes(second);
+    ByteBuffer header = ByteBuffer.wrap(bytes);
+    long firstLsn = header.getLong(16);
+    header.putLong(16, firstLsn + 1).putInt(24, WalFormatV1.crc(bytes, 0, 24));
+    storage.replace(second, bytes);
+    try (Wal wal = Wal.open(storage, FSYNC, 1)) {
+      assertThatThrownBy(() -> readAll(wal, firstLsn + 50)).as("reading from inside the segment")
+          .isInstanceOfSatisfying(VeriSimException.class, e -> assertThat(e.getMessage()).contains(second)
+              .contains("offset " + WalFormatV1.HEADER_BYTES).contains("has LSN " + firstLsn + " where LSN " + (firstLsn + 1) + " belongs"));
+      assertThatThrownBy(() -> readAll(wal, 1))
+          .isInstanceOfSatisfying(VeriSimException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_CORRUPT);
+            assertThat(e.getMessage()).contains(second).contains("starts at LSN " + (firstLsn + 1))
+                .contains("previous segment ends at LSN " + (firstLsn - 1));
+          });
+    }
+    header.putLong(16, firstLsn).putInt(24, WalFormatV1.crc(bytes, 0, 24));
+    storage.replace(second, bytes);
+    try (Wal wal = Wal.open(storage, FSYNC, 1)) {
+      assertThat(readAll(wal, 1)).as("repaired, the whole log reads").hasSize(1500);
+    }
   }
 
   @Test

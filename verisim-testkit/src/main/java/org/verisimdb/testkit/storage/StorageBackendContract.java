@@ -249,6 +249,46 @@ public abstract class StorageBackendContract {
   }
 
   @Test
+  void concurrentBatchesOnDifferentKeysAllLandAtomically() throws Exception {
+    int threads = 4;
+    int batches = 300;
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int writer = t;
+      writers.add(Thread.ofPlatform().name("contract-writer-" + t).start(() -> {
+        try {
+          start.await();
+          for (int i = 0; i < batches; i++) {
+            long lsn = i % 10 == 0 ? (long) i * threads + writer + 1 : 0;
+            backend.apply(new WriteBatch(lsn).put(A, key("w" + writer + "-" + i + "a"), key("v")).put(B, key("w" + writer + "-" + i + "b"), key("v")));
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      }));
+    }
+    start.countDown();
+    int checked = 0;
+    while (writers.stream().anyMatch(Thread::isAlive) || checked == 0) {
+      try (ReadView view = backend.snapshot()) {
+        for (String k : keys(view.scan(A, null, null))) {
+          assertThat(view.get(B, key(k.substring(0, k.length() - 1) + "b"))).as("a snapshot holds all of a batch or none: " + k).isNotNull();
+        }
+      }
+      checked++;
+    }
+    for (Thread w : writers) {
+      w.join();
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(keys(backend.scan(A, null, null))).hasSize(threads * batches);
+    assertThat(keys(backend.scan(B, null, null))).hasSize(threads * batches);
+    assertThat(backend.appliedLsn()).isEqualTo((long) (batches - 10) * threads + threads);
+  }
+
+  @Test
   void closingTwiceIsHarmless() {
     backend.close();
     backend.close();
