@@ -165,7 +165,14 @@ final class EmbeddedDatabase implements Database {
   }
 
   private void checkpointIfLogGrew() {
-    if (checkpoints != null && pipeline.loggedBytes() > config.checkpointWalBytes() && checkpointQueued.compareAndSet(false, true)) {
+    if (pipeline.loggedBytes() > config.checkpointWalBytes()) {
+      checkpointSoon();
+    }
+  }
+
+  /** Queues a checkpoint on the background thread, unless one is queued already. */
+  void checkpointSoon() {
+    if (checkpoints != null && checkpointQueued.compareAndSet(false, true)) {
       checkpoints.execute(this::checkpointQuietly);
     }
   }

@@ -94,7 +94,7 @@ public final class VeriSimDB {
         db.retainLogFrom(backedUp + 1);
       }
       if (replay.records() > 0) {
-        db.checkpoint();
+        db.checkpointSoon(); // the replayed records stay in the log until it has run: a crash before only replays again
       }
       LOG.log(System.Logger.Level.INFO, "opened database {0} ({1}, wal sync {2}, {3} octads{4})", db.where(), stores.name(),
           config.walSync().wireName(), db.stats().octads(), replay.records() > 0 ? ", recovered " + replay.records() + " log records" : "");

@@ -125,6 +125,47 @@ class DurabilityTest {
   }
 
   @Test
+  void afterAReplayACheckpointRunsInTheBackground() throws Exception {
+    Path db = dir.resolve("db");
+    try (Database live = open(db, FAST)) {
+      for (int i = 0; i < 3000; i++) {
+        live.create(octad(i));
+      }
+      Path image = crashImage(db, dir.resolve("crashed"));
+      assertThat(segments(image).size()).isGreaterThan(2);
+      try (Database recovered = open(image, FAST)) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (segments(image).size() > 1 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(segments(image)).as("the replayed segments are deleted once the stores hold them").hasSize(1);
+        assertHolds(recovered, 3000);
+      }
+    }
+  }
+
+  @Test
+  void damageInAClosedLogSegmentThatReplayNeedsRefusesToOpen() throws Exception {
+    Path db = dir.resolve("db");
+    try (Database live = open(db, FAST)) {
+      for (int i = 0; i < 3000; i++) {
+        live.create(octad(i));
+      }
+      Path image = crashImage(db, dir.resolve("crashed"));
+      Path closed = segments(image).get(1);
+      byte[] bytes = Files.readAllBytes(closed);
+      bytes[bytes.length / 2] ^= 0x04;
+      Files.write(closed, bytes);
+      assertThatThrownBy(() -> open(image, FAST))
+          .isInstanceOfSatisfying(VeriSimException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_CORRUPT);
+            assertThat(e.getMessage()).contains(closed.getFileName().toString()).contains("at offset").contains("closed segment");
+          });
+      assertThat(Files.readAllBytes(closed)).as("the damaged log is left as it was").isEqualTo(bytes);
+    }
+  }
+
+  @Test
   void aTornTailIsTruncatedAndEverythingBeforeItKept() throws Exception {
     Path db = dir.resolve("db");
     try (Database live = open(db, CONFIG)) {

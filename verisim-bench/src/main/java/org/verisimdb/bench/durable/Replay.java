@@ -119,17 +119,16 @@ public final class Replay {
     }
   }
 
-  // The engine's messages at the boundaries, in the order an open logs them.
+  // The engine's messages at the boundaries, in the order an open logs them. The checkpoint after
+  // a replay runs in the background once the open has returned, so it is not part of the open.
   private static Map<String, Duration> phases(RecoveryLog log, Instant start, Instant end) {
     Instant walOpened = log.first("opened the write-ahead log");
     Instant replayStart = log.first("replaying the log from");
     Instant replayEnd = log.first("replayed ");
-    Instant checkpoint = log.first("checkpoint of ");
     Map<String, Duration> phases = new LinkedHashMap<>();
     phases.put("open stores, scan and check the log", RecoveryLog.between(start, walOpened));
     phases.put("replay into the stores", RecoveryLog.between(replayStart, replayEnd));
-    phases.put("checkpoint after replay", RecoveryLog.between(replayEnd, checkpoint));
-    phases.put("the rest", RecoveryLog.between(checkpoint != null ? checkpoint : replayEnd != null ? replayEnd : walOpened, end));
+    phases.put("the rest", RecoveryLog.between(replayEnd != null ? replayEnd : walOpened, end));
     return phases;
   }
 
