@@ -41,6 +41,14 @@ import org.verisimdb.storage.wal.SyncMode;
  * principal.default            local     principal of the database's own session
  * vql.default_limit            100       page size when none is given
  * vql.max_limit                10000     largest page
+ * txn.isolation                snapshot  read_committed | snapshot | serializable: level of begin() without one
+ * txn.lock_timeout_ms          10000     longest wait for a lock
+ * txn.idle_timeout_s           60        an idle transaction is aborted after this
+ * txn.max_duration_s           600       a transaction is aborted after this
+ * txn.max_writes               100000    most octad writes in one transaction
+ * txn.max_mb                   256       most staged bytes in one transaction
+ * history.retention            all       all | versions:N | days:N: superseded versions kept
+ * history.gc_interval_s        60        period of the collection of versions no longer kept
  * </pre>
  * Precedence, lowest first: defaults, a properties file ({@link #load}), the environment
  * ({@link #withEnvironment}), explicit {@code with…} calls. Unknown keys are errors with a
@@ -60,7 +68,8 @@ public record DatabaseConfig(
     int historyLimit,
     String defaultPrincipal,
     int defaultLimit,
-    int maxLimit) {
+    int maxLimit,
+    TransactionSettings transactions) {
 
   static final String DATA_DIR = "data.dir";
   static final String BACKEND = "storage.backend";
@@ -75,8 +84,17 @@ public record DatabaseConfig(
   static final String PRINCIPAL = "principal.default";
   static final String DEFAULT_LIMIT = "vql.default_limit";
   static final String MAX_LIMIT = "vql.max_limit";
+  static final String TXN_ISOLATION = "txn.isolation";
+  static final String TXN_LOCK_TIMEOUT = "txn.lock_timeout_ms";
+  static final String TXN_IDLE = "txn.idle_timeout_s";
+  static final String TXN_DURATION = "txn.max_duration_s";
+  static final String TXN_WRITES = "txn.max_writes";
+  static final String TXN_MB = "txn.max_mb";
+  static final String RETENTION = "history.retention";
+  static final String GC_INTERVAL = "history.gc_interval_s";
   static final List<String> KEYS = List.of(DATA_DIR, BACKEND, WAL_SYNC, WAL_ASYNC, WAL_SEGMENT, CHECKPOINT_INTERVAL, CHECKPOINT_WAL,
-      DIMENSION, HISTORY, PRINCIPAL, DEFAULT_LIMIT, MAX_LIMIT);
+      DIMENSION, HISTORY, PRINCIPAL, DEFAULT_LIMIT, MAX_LIMIT, TXN_ISOLATION, TXN_LOCK_TIMEOUT, TXN_IDLE, TXN_DURATION, TXN_WRITES, TXN_MB,
+      RETENTION, GC_INTERVAL);
 
   private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
@@ -112,12 +130,21 @@ public record DatabaseConfig(
     }
     range(MAX_LIMIT, maxLimit, 1, 1_000_000);
     range(DEFAULT_LIMIT, defaultLimit, 1, maxLimit);
+    if (transactions == null) {
+      transactions = TransactionSettings.DEFAULTS;
+    }
+    range(TXN_LOCK_TIMEOUT, transactions.lockTimeout().toMillis(), 0, 3_600_000);
+    range(TXN_IDLE, transactions.idleTimeout().toSeconds(), 1, 7 * 24 * 3600);
+    range(TXN_DURATION, transactions.maxDuration().toSeconds(), 1, 7 * 24 * 3600);
+    range(TXN_WRITES, transactions.maxWrites(), 1, 100_000_000);
+    range(TXN_MB, transactions.maxBytes() >> 20, 1, 1 << 20);
+    range(GC_INTERVAL, transactions.gcInterval().toSeconds(), 1, 7 * 24 * 3600);
   }
 
   /** Every setting at its default. */
   public static DatabaseConfig defaults() {
     return new DatabaseConfig(null, "rocksdb", Map.of(), Map.of(), SyncMode.FSYNC, 10, 64L << 20, 300, 256L << 20, 384, 100, "local",
-        100, 10_000);
+        100, 10_000, TransactionSettings.DEFAULTS);
   }
 
   /** Defaults overridden by a properties file; a missing or unreadable file is INVALID_CONFIG. */
@@ -219,6 +246,12 @@ public record DatabaseConfig(
     return b.build();
   }
 
+  public DatabaseConfig withTransactions(TransactionSettings settings) {
+    Builder b = new Builder(this);
+    b.transactions = settings;
+    return b.build();
+  }
+
   public DatabaseConfig withCheckpoints(int intervalSeconds, long walBytes) {
     Builder b = new Builder(this);
     b.checkpointInterval = intervalSeconds;
@@ -260,6 +293,14 @@ public record DatabaseConfig(
     out.put(PRINCIPAL, defaultPrincipal);
     out.put(DEFAULT_LIMIT, Integer.toString(defaultLimit));
     out.put(MAX_LIMIT, Integer.toString(maxLimit));
+    out.put(TXN_ISOLATION, transactions.isolation().wireName().replace(' ', '_'));
+    out.put(TXN_LOCK_TIMEOUT, Long.toString(transactions.lockTimeout().toMillis()));
+    out.put(TXN_IDLE, Long.toString(transactions.idleTimeout().toSeconds()));
+    out.put(TXN_DURATION, Long.toString(transactions.maxDuration().toSeconds()));
+    out.put(TXN_WRITES, Integer.toString(transactions.maxWrites()));
+    out.put(TXN_MB, Long.toString(transactions.maxBytes() >> 20));
+    out.put(RETENTION, transactions.retention().describe());
+    out.put(GC_INTERVAL, Long.toString(transactions.gcInterval().toSeconds()));
     return out;
   }
 
@@ -279,6 +320,7 @@ public record DatabaseConfig(
     String principal;
     int defaultLimit;
     int maxLimit;
+    TransactionSettings transactions;
 
     Builder(DatabaseConfig c) {
       dataDirectory = c.dataDirectory;
@@ -295,6 +337,7 @@ public record DatabaseConfig(
       principal = c.defaultPrincipal;
       defaultLimit = c.defaultLimit;
       maxLimit = c.maxLimit;
+      transactions = c.transactions;
     }
 
     Builder dataDirectory(Path directory) {
@@ -327,8 +370,36 @@ public record DatabaseConfig(
         case PRINCIPAL -> principal = value;
         case DEFAULT_LIMIT -> defaultLimit = integer(key, value, source);
         case MAX_LIMIT -> maxLimit = integer(key, value, source);
+        case TXN_ISOLATION, TXN_LOCK_TIMEOUT, TXN_IDLE, TXN_DURATION, TXN_WRITES, TXN_MB, RETENTION, GC_INTERVAL -> setTransactions(key, value, source);
         default -> setDynamic(key, value, source);
       }
+    }
+
+    private void setTransactions(String key, String value, String source) {
+      TransactionSettings t = transactions;
+      java.time.Duration lock = t.lockTimeout();
+      java.time.Duration idle = t.idleTimeout();
+      java.time.Duration duration = t.maxDuration();
+      java.time.Duration gc = t.gcInterval();
+      Isolation isolation = t.isolation();
+      TransactionSettings.Retention retention = t.retention();
+      int writes = t.maxWrites();
+      long bytes = t.maxBytes();
+      try {
+        switch (key) {
+          case TXN_ISOLATION -> isolation = Isolation.parse(value);
+          case TXN_LOCK_TIMEOUT -> lock = java.time.Duration.ofMillis(integer(key, value, source));
+          case TXN_IDLE -> idle = java.time.Duration.ofSeconds(integer(key, value, source));
+          case TXN_DURATION -> duration = java.time.Duration.ofSeconds(integer(key, value, source));
+          case TXN_WRITES -> writes = integer(key, value, source);
+          case TXN_MB -> bytes = (long) integer(key, value, source) << 20;
+          case RETENTION -> retention = TransactionSettings.Retention.parse(value);
+          default -> gc = java.time.Duration.ofSeconds(integer(key, value, source));
+        }
+      } catch (VeriSimException e) {
+        throw e.code() == ErrorCode.INVALID_CONFIG ? e : invalid(key, e.getMessage() + " (" + key + " in " + source + ")");
+      }
+      transactions = new TransactionSettings(isolation, lock, idle, duration, writes, bytes, retention, gc);
     }
 
     private void setDynamic(String key, String value, String source) {
@@ -358,7 +429,7 @@ public record DatabaseConfig(
 
     DatabaseConfig build() {
       return new DatabaseConfig(dataDirectory, backend, modalities, backendSettings, sync, asyncInterval, segment, checkpointInterval,
-          checkpointWal, dimension, history, principal, defaultLimit, maxLimit);
+          checkpointWal, dimension, history, principal, defaultLimit, maxLimit, transactions);
     }
   }
 

@@ -31,7 +31,8 @@ import org.verisimdb.model.error.VeriSimException;
  */
 final class DatabaseDirectory implements AutoCloseable {
   static final String MARKER = "FORMAT";
-  static final int FORMAT = 1;
+  /** 2: every version kept (versioned facet keys, stamped headers); 1 (newest state only) is upgraded on open. */
+  static final int FORMAT = 2;
 
   private static final System.Logger LOG = System.getLogger("org.verisimdb.engine");
 
@@ -62,6 +63,14 @@ final class DatabaseDirectory implements AutoCloseable {
       if (Files.exists(marker)) {
         Properties stored = read(marker);
         String id = check(root, stored);
+        if (!stored.getProperty("verisimdb.format").equals(Integer.toString(FORMAT))) {
+          // Format 1 data reads as it is (the base version of each octad); from now on every version is kept.
+          Map<String, String> upgraded = new TreeMap<>();
+          stored.stringPropertyNames().forEach(k -> upgraded.put(k, stored.getProperty(k)));
+          upgraded.put("verisimdb.format", Integer.toString(FORMAT));
+          write(root, upgraded);
+          LOG.log(System.Logger.Level.INFO, "database {0} upgraded from directory format 1 to {1}: versions are kept from now on", root, FORMAT);
+        }
         Map<String, String> storedLayout = storageEntries(stored);
         Map<String, String> wanted = storageEntries(layout(config));
         if (!storedLayout.equals(wanted)) {
@@ -96,7 +105,7 @@ final class DatabaseDirectory implements AutoCloseable {
 
   private static String check(Path root, Properties stored) {
     String format = stored.getProperty("verisimdb.format", "?");
-    if (!format.equals(Integer.toString(FORMAT))) {
+    if (!format.equals(Integer.toString(FORMAT)) && !format.equals("1")) {
       throw new VeriSimException(ErrorCode.STORAGE_CORRUPT, "database " + root + " has directory format " + format
           + ", which this release (format " + FORMAT + ") cannot read; open it with the release that wrote it");
     }

@@ -2,7 +2,6 @@ package org.verisimdb.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,13 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import org.verisimdb.engine.commit.CommitListener;
 import org.verisimdb.engine.commit.CommitPipeline;
 import org.verisimdb.engine.store.Counts;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
 import org.verisimdb.engine.store.StoredChange;
 import org.verisimdb.engine.write.OctadWriter;
+import org.verisimdb.engine.write.WriteOp;
 import org.verisimdb.model.Limits;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
@@ -34,14 +36,15 @@ import org.verisimdb.storage.WriteBatch;
 import org.verisimdb.storage.wal.Wal;
 
 /**
- * The embedded database: plans writes with {@link OctadWriter}, commits them through the
- * {@link CommitPipeline} (log, durable, then applied and visible), reads octads back, and takes
- * checkpoints.
+ * The embedded database: runs transactions ({@link EmbeddedTransaction}, and one per session
+ * operation), commits them through the {@link Committer} and the {@link CommitPipeline} (log,
+ * durable, then applied and visible), reads octads back, and takes checkpoints.
  *
- * <p>Thread-safe. Readers share the read side of the visibility lock and never see a write that
- * is not durable and wholly applied; writers plan one at a time against the pending view and
- * wait for durability together. (MVCC snapshots will replace the visibility lock, so that readers
- * no longer wait for applies.)
+ * <p>Thread-safe. Readers never wait for writers: each read registers the visible LSN with
+ * {@link org.verisimdb.engine.txn.Snapshots} and reads the stores as of it (multi-version
+ * concurrency control, see {@link OctadStore}), so it never sees a write that is not durable and
+ * wholly applied. Only raw snapshots of the stores (exports, backups) take the read side of the
+ * visibility lock, whose write side covers applying a batch.
  */
 final class EmbeddedDatabase implements Database {
   private static final System.Logger LOG = System.getLogger("org.verisimdb.engine");
@@ -52,17 +55,17 @@ final class EmbeddedDatabase implements Database {
   private final RoutedBackend stores;
   private final Wal wal;
   private final CommitPipeline pipeline;
+  private final Committer committer;
   private final OctadStore readStore;
-  private final OctadStore planStore;
   private final OctadWriter writer;
-  private final CommitClock clock;
   private final Lock readLock;
   private final Session defaultSession;
   private final Object checkpointLock = new Object();
   private final ScheduledExecutorService checkpoints;
+  private final ScheduledExecutorService maintenance;
   private final AtomicBoolean checkpointQueued = new AtomicBoolean();
-  private volatile Counts counts;
-  private Counts pendingCounts; // guarded by the pipeline's plan lock
+  private final Map<Long, EmbeddedTransaction> openTransactions = new ConcurrentHashMap<>();
+  private final HistoryCollector collector;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -76,15 +79,17 @@ final class EmbeddedDatabase implements Database {
     this.stores = stores;
     this.wal = wal;
     this.writer = new OctadWriter(config.vectorDimension());
-    this.clock = clock;
     ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     this.readLock = visibility.readLock();
     this.pipeline = new CommitPipeline(wal, stores, visibility.writeLock());
     this.readStore = new OctadStore(stores);
-    this.planStore = new OctadStore(pipeline.planningView());
-    this.counts = readStore.counts();
-    this.pendingCounts = counts;
+    this.committer = new Committer(pipeline, writer, clock, config, readStore.counts());
+    this.collector = new HistoryCollector(stores, committer, pipeline, config.transactions().retention(), clock);
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
+    this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
+    maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);
+    long gc = config.transactions().gcInterval().toMillis();
+    maintenance.scheduleWithFixedDelay(this::collectQuietly, gc, gc, TimeUnit.MILLISECONDS);
     this.checkpoints = wal == null ? null
         : Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-checkpoint").daemon(true).factory());
     if (checkpoints != null && config.checkpointIntervalSeconds() > 0) {
@@ -107,7 +112,7 @@ final class EmbeddedDatabase implements Database {
   @Override
   public DatabaseStats stats() {
     checkOpen();
-    Counts c = counts;
+    Counts c = committer.counts();
     return new DatabaseStats(c.octads(), c.perModality());
   }
 
@@ -185,6 +190,8 @@ final class EmbeddedDatabase implements Database {
       }
       closed = true;
     }
+    openTransactions.values().forEach(EmbeddedTransaction::abandon);
+    maintenance.shutdownNow();
     pipeline.close();
     if (checkpoints != null) {
       checkpoints.shutdownNow();
@@ -255,6 +262,73 @@ final class EmbeddedDatabase implements Database {
     return defaultSession.list(cursor, limit);
   }
 
+  @Override
+  public Transaction begin() {
+    return defaultSession.begin();
+  }
+
+  @Override
+  public Transaction begin(Isolation isolation) {
+    return defaultSession.begin(isolation);
+  }
+
+  @Override
+  public <T> T inTransaction(Isolation isolation, Function<Transaction, T> work) {
+    return defaultSession.inTransaction(isolation, work);
+  }
+
+  @Override
+  public <T> T inTransaction(Function<Transaction, T> work) {
+    return defaultSession.inTransaction(work);
+  }
+
+  // ---- transactions and history, for the classes of this package
+
+  Committer committer() {
+    return committer;
+  }
+
+  /** Registers a listener of commits (the modality indexes); see {@link CommitListener}. */
+  void addCommitListener(CommitListener listener) {
+    committer.addListener(listener);
+  }
+
+  /** Transactions open now. */
+  java.util.Collection<EmbeddedTransaction> openTransactions() {
+    return List.copyOf(openTransactions.values());
+  }
+
+  void forget(EmbeddedTransaction tx) {
+    openTransactions.remove(tx.id());
+  }
+
+  void afterCommit() {
+    checkpointIfLogGrew();
+  }
+
+  private void expireTransactions() {
+    long now = System.nanoTime();
+    for (EmbeddedTransaction tx : openTransactions.values()) {
+      tx.expire(now);
+    }
+  }
+
+  /** Removes the versions the retention policy no longer keeps and no reader needs; see {@link HistoryCollector}. */
+  HistoryCollector.Report collectHistory() {
+    checkOpen();
+    return collector.collect();
+  }
+
+  private void collectQuietly() {
+    try {
+      if (!closed && pipeline.failure() == null && !config.transactions().retention().keepsAll()) {
+        collector.collect();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "collecting old versions of " + where() + " failed: " + e.getMessage(), e);
+    }
+  }
+
   String where() {
     return directory == null ? "in memory" : directory.root().toString();
   }
@@ -302,6 +376,11 @@ final class EmbeddedDatabase implements Database {
     return pipeline.appliedLsn();
   }
 
+  /** The LSN readers read at now. */
+  long visibleLsn() {
+    return pipeline.visibleLsn();
+  }
+
   /** Held while a backup runs, so no checkpoint deletes log records it still has to copy. */
   Object checkpointLock() {
     return checkpointLock;
@@ -325,47 +404,25 @@ final class EmbeddedDatabase implements Database {
    */
   long importBatch(List<Octad> octads) {
     checkOpen();
-    return pipeline.commit(lsn -> {
-      Counts before = pendingCounts;
-      Counts after = before;
-      WriteBatch batch = new WriteBatch();
-      for (Octad octad : octads) {
-        OctadHeader existing = planStore.header(octad.id());
-        if (existing != null) {
-          throw VeriSimException.invalid(ErrorCode.OCTAD_ALREADY_EXISTS, "id", "octad '" + octad.id() + "' already exists"
-              + (existing.live() ? "" : " (deleted at version " + existing.version() + ")") + "; import into an empty database");
-        }
-        after = after.apply(null, OctadStore.stageWhole(octad, batch).modalities());
-      }
-      OctadStore.stageCounts(before, after, batch);
-      Counts finalCounts = after;
-      pendingCounts = finalCounts;
-      return new CommitPipeline.Planned<>(batch, clock.next(), lsn, () -> counts = finalCounts);
-    });
+    return committer.importBatch(octads);
   }
 
   // ---- the work, shared by every session
 
-  private <T> T write(String what, OctadId id, ChangePlanner planner, java.util.function.Function<StoredChange, T> result) {
+  // One operation of a session: a transaction of its own, planned on the newest committed state.
+  private <T> T write(String what, WriteOp op, String principal, Function<StoredChange, T> result) {
     checkOpen();
+    long txn = committer.nextTransactionId();
     try {
-      StoredChange change = pipeline.commit(lsn -> {
-        OctadHeader previous = planStore.header(id);
-        Instant now = clock.next();
-        StoredChange planned = planner.plan(previous, now);
-        Counts after = pendingCounts.apply(previous != null && previous.live() ? previous.modalities() : null,
-            planned.header().live() ? planned.header().modalities() : null);
-        WriteBatch batch = new WriteBatch();
-        OctadStore.stage(planned, pendingCounts, after, batch);
-        pendingCounts = after;
-        return new CommitPipeline.Planned<>(batch, now, planned, () -> counts = after);
-      });
+      StoredChange change = committer.commit(txn, List.of(op), null, 0, null, principal).changes().getFirst();
       checkpointIfLogGrew();
       return result.apply(change);
     } catch (VeriSimException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new VeriSimException(ErrorCode.INTERNAL, "unexpected failure while " + what + " octad " + id + ": " + e, e);
+      throw new VeriSimException(ErrorCode.INTERNAL, "unexpected failure while " + what + " octad " + op.id() + ": " + e, e);
+    } finally {
+      committer.locks().releaseAll(txn);
     }
   }
 
@@ -381,37 +438,50 @@ final class EmbeddedDatabase implements Database {
     return readStore.read(change.id(), change.header(), change.facets(), config.historyLimit());
   }
 
-  private <T> T read(String what, Supplier<T> work) {
-    readLock.lock();
+  // One read of a session: at the visible LSN, registered for as long as it reads.
+  private <T> T read(String what, Function<OctadStore, T> work) {
+    checkOpen();
+    long at = committer.snapshots().acquire();
     try {
-      checkOpen();
-      return work.get();
+      return work.apply(readStore.at(at));
     } catch (VeriSimException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new VeriSimException(ErrorCode.INTERNAL, "unexpected failure while " + what + ": " + e, e);
     } finally {
-      readLock.unlock();
+      committer.snapshots().release(at);
     }
   }
 
-  @FunctionalInterface
-  private interface ChangePlanner {
-    StoredChange plan(OctadHeader previous, Instant now);
+  /** A page of live octads after {@code after}, read from {@code view}. */
+  static Page<Octad> page(OctadStore view, OctadId after, int limit, int historyLimit) {
+    List<Map.Entry<OctadId, OctadHeader>> entries = view.liveAfter(after, limit + 1);
+    boolean more = entries.size() > limit;
+    List<Octad> octads = new ArrayList<>(Math.min(limit, entries.size()));
+    for (int i = 0; i < Math.min(limit, entries.size()); i++) {
+      Map.Entry<OctadId, OctadHeader> e = entries.get(i);
+      octads.add(view.read(e.getKey(), e.getValue(), null, historyLimit));
+    }
+    return new Page<>(octads, more ? encodeCursor(octads.getLast().id()) : null);
   }
 
-  private void checkOpen() {
+  void checkLimit(int limit) {
+    if (limit < 1 || limit > config.maxLimit()) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "limit",
+          "limit " + limit + " is outside 1.." + config.maxLimit() + " (vql.max_limit); page through larger listings with the cursor");
+    }
+  }
+
+  static void requireId(OctadId id) {
+    if (id == null) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_ID, "id", "an octad id is required");
+    }
+  }
+
+  void checkOpen() {
     if (closed) {
       throw new VeriSimException(ErrorCode.DATABASE_CLOSED, "the database " + where() + " is closed; open it again to continue");
     }
-  }
-
-  private static OctadHeader requireLive(OctadId id, OctadHeader header) {
-    if (header == null || !header.live()) {
-      throw VeriSimException.invalid(ErrorCode.OCTAD_NOT_FOUND, "id", "octad '" + id + "' does not exist"
-          + (header == null ? "" : " (it was deleted at version " + header.version() + ")"));
-    }
-    return header;
   }
 
   static String encodeCursor(OctadId last) {
@@ -449,23 +519,23 @@ final class EmbeddedDatabase implements Database {
         throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, null, "create needs an input");
       }
       OctadId id = input.id() != null ? input.id() : OctadId.random();
-      return write("creating", id, (previous, now) -> writer.create(id, input, previous, principal, now), EmbeddedDatabase.this::resultOf);
+      return write("creating", new WriteOp.Create(id, input), principal, EmbeddedDatabase.this::resultOf);
     }
 
     @Override
     public Optional<Octad> get(OctadId id) {
       requireId(id);
-      return read("reading octad " + id, () -> {
-        OctadHeader header = readStore.header(id);
-        return header == null || !header.live() ? Optional.empty() : Optional.of(readStore.read(id, header, null, config.historyLimit()));
+      return read("reading octad " + id, view -> {
+        OctadHeader header = view.header(id);
+        return header == null || !header.live() ? Optional.empty() : Optional.of(view.read(id, header, null, config.historyLimit()));
       });
     }
 
     @Override
     public boolean exists(OctadId id) {
       requireId(id);
-      return read("reading octad " + id, () -> {
-        OctadHeader header = readStore.header(id);
+      return read("reading octad " + id, view -> {
+        OctadHeader header = view.header(id);
         return header != null && header.live();
       });
     }
@@ -476,43 +546,47 @@ final class EmbeddedDatabase implements Database {
       if (patch == null) {
         throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, null, "update needs a patch");
       }
-      return write("updating", id, (previous, now) -> {
-        OctadHeader header = requireLive(id, previous);
-        VersionRecord current = planStore.versions(id, header.version(), header.version()).getFirst();
-        return writer.update(id, header, planStore.facets(id, header), current, patch, principal, now);
-      }, EmbeddedDatabase.this::resultOf);
+      return write("updating", new WriteOp.Update(id, patch), principal, EmbeddedDatabase.this::resultOf);
     }
 
     @Override
     public long delete(OctadId id) {
       requireId(id);
-      return write("deleting", id, (previous, now) -> writer.delete(id, requireLive(id, previous), principal, now),
-          change -> change.version().version());
+      return write("deleting", new WriteOp.Delete(id), principal, change -> change.version().version());
     }
 
     @Override
     public Page<Octad> list(String cursor, int limit) {
-      if (limit < 1 || limit > config.maxLimit()) {
-        throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "limit",
-            "limit " + limit + " is outside 1.." + config.maxLimit() + " (vql.max_limit); page through larger listings with the cursor");
-      }
+      checkLimit(limit);
       OctadId after = cursor == null ? null : decodeCursor(cursor);
-      return read("listing octads", () -> {
-        List<Map.Entry<OctadId, OctadHeader>> entries = readStore.liveAfter(after, limit + 1);
-        boolean more = entries.size() > limit;
-        List<Octad> octads = new ArrayList<>(Math.min(limit, entries.size()));
-        for (int i = 0; i < Math.min(limit, entries.size()); i++) {
-          Map.Entry<OctadId, OctadHeader> e = entries.get(i);
-          octads.add(readStore.read(e.getKey(), e.getValue(), null, config.historyLimit()));
-        }
-        return new Page<>(octads, more ? encodeCursor(octads.getLast().id()) : null);
-      });
+      return read("listing octads", view -> page(view, after, limit, config.historyLimit()));
     }
 
-    private void requireId(OctadId id) {
-      if (id == null) {
-        throw VeriSimException.invalid(ErrorCode.INVALID_ID, "id", "an octad id is required");
+    @Override
+    public Transaction begin() {
+      return begin(config.transactions().isolation());
+    }
+
+    @Override
+    public Transaction begin(Isolation isolation) {
+      checkOpen();
+      if (isolation == null) {
+        throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "isolation", "begin needs an isolation level, or none for the default");
       }
+      EmbeddedTransaction tx = new EmbeddedTransaction(EmbeddedDatabase.this, committer, writer, committer.nextTransactionId(), isolation,
+          principal);
+      openTransactions.put(tx.id(), tx);
+      return tx;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Transaction, T> work) {
+      return inTransaction(config.transactions().isolation(), work);
+    }
+
+    @Override
+    public <T> T inTransaction(Isolation isolation, Function<Transaction, T> work) {
+      return Retries.run(() -> begin(isolation), work);
     }
   }
 }

@@ -1,57 +1,47 @@
 package org.verisimdb.engine;
 
-import java.util.Optional;
-import org.verisimdb.model.Octad;
-import org.verisimdb.model.OctadId;
-import org.verisimdb.model.write.OctadInput;
-import org.verisimdb.model.write.OctadPatch;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads and writes of octads on behalf of one principal, who is recorded as the actor of every
  * version and automatic provenance record. Thread-safe: sessions may be shared.
  *
- * <p>Every write is atomic across all modalities of the octad: it commits wholly or fails with a
- * {@link org.verisimdb.model.error.VeriSimException} and changes nothing.
+ * <p>Each operation of a session runs in a transaction of its own: a write is atomic across all
+ * modalities of the octad (it commits wholly or fails with a
+ * {@link org.verisimdb.model.error.VeriSimException} and changes nothing) and applies to the
+ * newest committed version; a read sees one committed state. Several operations that must
+ * commit together, or read one snapshot, go in a {@link Transaction}.
  */
-public interface Session {
+public interface Session extends OctadAccess {
 
   /** The principal this session acts as. */
   String principal();
 
+  /** Opens a transaction at the configured default level ({@code txn.isolation}, SNAPSHOT unless set). */
+  Transaction begin();
+
+  /** Opens a transaction at {@code isolation}. Commit or roll it back; closing it rolls it back if still open. */
+  Transaction begin(Isolation isolation);
+
   /**
-   * Creates an octad. Its id is the input's, or a new random UUID. An id that is in use is
-   * OCTAD_ALREADY_EXISTS; the id of a deleted octad may be reused, and its version numbers
-   * continue. Returns the octad as stored.
+   * Runs {@code work} in a transaction at {@code isolation} and commits it, returning what work
+   * returns. If work throws, the transaction is rolled back and the exception propagates. A
+   * retryable failure (WRITE_CONFLICT, SERIALIZATION_FAILURE, DEADLOCK_DETECTED, LOCK_TIMEOUT),
+   * from work or from the commit, runs work again in a new transaction, up to 10 attempts in all
+   * with a short randomised back-off; then the last failure propagates. Work must therefore have
+   * no effects outside the transaction.
    */
-  Octad create(OctadInput input);
+  <T> T inTransaction(Isolation isolation, Function<Transaction, T> work);
 
-  /** The live octad with this id, with its newest versions and its provenance chain. */
-  Optional<Octad> get(OctadId id);
+  /** {@link #inTransaction(Isolation, Function)} at the configured default level. */
+  <T> T inTransaction(Function<Transaction, T> work);
 
-  default Optional<Octad> get(String id) {
-    return get(OctadId.of(id));
+  /** {@link #inTransaction(Function)} for work without a result. */
+  default void inTransaction(Consumer<Transaction> work) {
+    inTransaction(tx -> {
+      work.accept(tx);
+      return null;
+    });
   }
-
-  /** True when a live octad with this id exists. */
-  boolean exists(OctadId id);
-
-  /**
-   * Changes an octad as {@link OctadPatch} describes (per modality: replace, remove, set fields,
-   * add or remove edges). A missing octad is OCTAD_NOT_FOUND. Returns the octad as stored.
-   */
-  Octad update(OctadId id, OctadPatch patch);
-
-  /**
-   * Deletes an octad and all its modalities; a missing octad is OCTAD_NOT_FOUND. Its version
-   * history and provenance chain are kept. Returns the number of the deletion version.
-   */
-  long delete(OctadId id);
-
-  /**
-   * A page of live octads in id order, after {@code cursor} (null for the first page). The page's
-   * {@link Page#nextCursor()} continues the listing; it is null on the last page.
-   *
-   * @param limit 1 to {@code vql.max_limit} octads per page
-   */
-  Page<Octad> list(String cursor, int limit);
 }

@@ -19,6 +19,7 @@ import org.verisimdb.engine.backup.MigrationReport;
 import org.verisimdb.engine.backup.RestorePoint;
 import org.verisimdb.engine.backup.RestoreReport;
 import org.verisimdb.engine.store.OctadStore;
+import org.verisimdb.engine.store.StoreKeys;
 import org.verisimdb.engine.verify.VerifyReport;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.OctadId;
@@ -215,9 +216,16 @@ class AdministrationTest {
       assertThat(db.verify(Progress.NONE).intact()).isTrue();
       OctadId victim = new SampleGenerator(11, 10).idOf(3);
       EmbeddedDatabase internals = (EmbeddedDatabase) db;
-      byte[] otherDocument = internals.stores().get(OctadStore.keyspaceOf(Modality.DOCUMENT), new SampleGenerator(11, 10).idOf(4).value().getBytes());
-      internals.stores().apply(new WriteBatch().put(OctadStore.keyspaceOf(Modality.DOCUMENT), victim.value().getBytes(), otherDocument)
-          .put(OctadStore.keyspaceOf(Modality.TENSOR), "ghost".getBytes(), new byte[] {1}));
+      OctadId donor = new SampleGenerator(11, 10).idOf(4);
+      byte[] otherDocument;
+      try (var cursor = internals.stores().scan(OctadStore.keyspaceOf(Modality.DOCUMENT), StoreKeys.prefix(donor), StoreKeys.prefixEnd(donor))) {
+        assertThat(cursor.next()).isTrue();
+        otherDocument = cursor.value();
+      }
+      long version = db.get(victim).orElseThrow().temporal().version();
+      internals.stores().apply(new WriteBatch()
+          .put(OctadStore.keyspaceOf(Modality.DOCUMENT), StoreKeys.versioned(victim, version), otherDocument)
+          .put(OctadStore.keyspaceOf(Modality.TENSOR), StoreKeys.versioned(OctadId.of("ghost"), 1), new byte[] {1}));
       VerifyReport report = db.verify(Progress.NONE);
       assertThat(report.intact()).isFalse();
       assertThat(report.problems()).anyMatch(p -> p.contains("octad " + victim + ": document hashes to"))

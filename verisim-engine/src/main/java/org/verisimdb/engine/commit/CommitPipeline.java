@@ -49,6 +49,7 @@ public final class CommitPipeline {
   private long nextToApply; // guarded by applyLock, as are the two below
   private boolean applying;
   private final Map<Long, Ready> ready = new HashMap<>();
+  private volatile long visibleLsn;
   private volatile VeriSimException failure;
   private volatile boolean closed;
 
@@ -63,6 +64,25 @@ public final class CommitPipeline {
     this.visibility = visibility;
     this.lastLsn = log == null ? stores.appliedLsn() : log.lastLsn();
     this.nextToApply = lastLsn + 1;
+    this.visibleLsn = lastLsn;
+  }
+
+  /**
+   * The LSN readers read at: every write at or before it is applied to the stores, and none
+   * after it is visible to a reader at it. Never decreases.
+   */
+  public long visibleLsn() {
+    return visibleLsn;
+  }
+
+  /** Runs {@code work} under the plan lock, ordered with every commit's planning; it must be short and must not block. */
+  public <T> T underPlanLock(java.util.function.Supplier<T> work) {
+    planLock.lock();
+    try {
+      return work.get();
+    } finally {
+      planLock.unlock();
+    }
   }
 
   /** What planners read: the stores plus every logged batch not yet applied. Use under a planner only. */
@@ -134,6 +154,9 @@ public final class CommitPipeline {
           try {
             for (Ready r : run) {
               stores.apply(r.batch());
+            }
+            visibleLsn = first + run.size() - 1;
+            for (Ready r : run) {
               r.afterApply().run();
             }
           } finally {

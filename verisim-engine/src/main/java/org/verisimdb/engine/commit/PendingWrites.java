@@ -81,7 +81,9 @@ public final class PendingWrites implements ReadView {
       range = map.headMap(toExclusive, false);
     }
     // A copy, so the merge sees one state of the pending entries however they change meanwhile.
-    return new MergedCursor(base, new ConcurrentSkipListMap<>(range).entrySet().iterator());
+    Iterator<Map.Entry<byte[], byte[]>> overlay = new ConcurrentSkipListMap<>(range).entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue().value() == null ? MergedCursor.DELETED : e.getValue().value())).iterator();
+    return new MergedCursor(base, overlay);
   }
 
   @Override
@@ -92,80 +94,5 @@ public final class PendingWrites implements ReadView {
   @Override
   public void close() {
     // a view of live structures; nothing to release
-  }
-
-  /** The stores' entries merged with pending ones: pending wins, pending deletes hide. */
-  private static final class MergedCursor implements Cursor {
-    private final Cursor base;
-    private final Iterator<Map.Entry<byte[], Entry>> overlay;
-    private byte[] baseKey;
-    private byte[] baseValue;
-    private Map.Entry<byte[], Entry> over;
-    private byte[] key;
-    private byte[] value;
-
-    MergedCursor(Cursor base, Iterator<Map.Entry<byte[], Entry>> overlay) {
-      this.base = base;
-      this.overlay = overlay;
-      advanceBase();
-      over = overlay.hasNext() ? overlay.next() : null;
-    }
-
-    private void advanceBase() {
-      if (base.next()) {
-        baseKey = base.key();
-        baseValue = base.value();
-      } else {
-        baseKey = null;
-        baseValue = null;
-      }
-    }
-
-    @Override
-    public boolean next() {
-      while (baseKey != null || over != null) {
-        int order = baseKey == null ? 1 : over == null ? -1 : Keys.ORDER.compare(baseKey, over.getKey());
-        if (order < 0) {
-          key = baseKey;
-          value = baseValue;
-          advanceBase();
-          return true;
-        }
-        Map.Entry<byte[], Entry> entry = over;
-        over = overlay.hasNext() ? overlay.next() : null;
-        if (order == 0) {
-          advanceBase();
-        }
-        if (entry.getValue().value() != null) {
-          key = entry.getKey();
-          value = entry.getValue().value();
-          return true;
-        }
-      }
-      key = null;
-      value = null;
-      return false;
-    }
-
-    @Override
-    public byte[] key() {
-      if (key == null) {
-        throw new IllegalStateException("the cursor is not on an entry");
-      }
-      return key.clone();
-    }
-
-    @Override
-    public byte[] value() {
-      if (value == null) {
-        throw new IllegalStateException("the cursor is not on an entry");
-      }
-      return value.clone();
-    }
-
-    @Override
-    public void close() {
-      base.close();
-    }
   }
 }

@@ -26,22 +26,32 @@ import org.verisimdb.storage.ReadView;
 import org.verisimdb.storage.WriteBatch;
 
 /**
- * Octads laid out over a {@link StorageBackend}. Keyspaces and keys (ids are UTF-8; they never
- * contain a zero byte, so {@code id 0x00} prefixes sort and scan cleanly):
+ * Octads laid out over a {@link org.verisimdb.storage.StorageBackend}, every committed version
+ * kept (multi-version concurrency control). Keyspaces and keys ({@link StoreKeys}; {@code ~v} is
+ * {@code 2^63-1 - v}, so an octad's versions scan newest first):
  * <pre>
- * octad                 id                      → header (HeaderFormatV1)
+ * octad                 id                      → newest header + commit LSN (HeaderFormat)
+ * octad_version         id 0x00 ~version:i64 BE → the header of each version + commit LSN
  * graph vector tensor
  * semantic document
- * spatial               id                      → facet (FacetFormatV1)
+ * spatial               id 0x00 ~version:i64 BE → the facet as of that version (FacetFormatV1),
+ *                                                 or a one-byte 0x00 tombstone where it was dropped
  * version               id 0x00 version:i64 BE  → version record (HistoryFormatV1)
  * provenance            id 0x00 seq:i64 BE      → provenance record (HistoryFormatV1), seq from 0
  * meta                  "count.octads" | "count.&lt;modality&gt;" → i64 BE
  * </pre>
- * Reads go through any {@link ReadView}: the stores (readers), a snapshot (exports, backups) or
+ * A store reads {@linkplain #at as of an LSN}: it sees each octad as the newest commit at or
+ * before that LSN left it, and nothing later, however the view changes meanwhile; entries at or
+ * before the LSN are never rewritten (only removed by {@link HistoryCollector} once no reader
+ * needs them). Databases of directory format 1 stored facets under the bare id and headers
+ * without an LSN; both still read (as the base version, visible to every snapshot).
+ *
+ * <p>Reads go through any {@link ReadView}: the stores (readers), a snapshot (exports, backups) or
  * the stores plus pending writes (the write planner). Thread safety is the view's.
  */
 public final class OctadStore {
   public static final Keyspace OCTADS = Keyspace.of("octad");
+  public static final Keyspace HEADERS = Keyspace.of("octad_version");
   public static final Keyspace VERSIONS = Keyspace.of("version");
   public static final Keyspace PROVENANCE = Keyspace.of("provenance");
   public static final Keyspace META = Keyspace.of("meta");
@@ -55,10 +65,30 @@ public final class OctadStore {
     }
   }
 
-  private final ReadView backend;
+  /** The value of a facet key at the version that dropped the modality. */
+  static final byte[] TOMBSTONE = {0};
 
+  private final ReadView backend;
+  private final long asOf;
+
+  /** The newest state {@code view} holds. */
   public OctadStore(ReadView view) {
+    this(view, Long.MAX_VALUE);
+  }
+
+  private OctadStore(ReadView view, long asOf) {
     this.backend = view;
+    this.asOf = asOf;
+  }
+
+  /** This store as of {@code lsn}: commits after it are invisible. */
+  public OctadStore at(long lsn) {
+    return new OctadStore(backend, lsn);
+  }
+
+  /** The keyspace of a user-writable modality's facets. */
+  public static Keyspace facetSpace(Modality modality) {
+    return FACETS.get(modality);
   }
 
   /** The keyspace holding a modality's data: its facets, or its history for TEMPORAL and PROVENANCE. */
@@ -70,27 +100,60 @@ public final class OctadStore {
     };
   }
 
-  /** The header of an octad that exists or once existed, or null. */
+  /** The header of an octad that exists or once existed (as of this store's LSN), or null. */
   public OctadHeader header(OctadId id) {
     byte[] bytes = backend.get(OCTADS, key(id));
-    return bytes == null ? null : HeaderFormatV1.decode(bytes, id.value());
+    if (bytes == null) {
+      return null;
+    }
+    HeaderFormat.Stamped newest = HeaderFormat.decodeStamped(bytes, id.value());
+    return newest.commitLsn() <= asOf ? newest.header() : olderHeader(id);
   }
 
-  /** The user-written facets of a live octad. */
+  /** The LSN of the commit that wrote the octad's newest header (whatever this store's LSN), or -1 when it never existed. */
+  public long lastCommitLsn(OctadId id) {
+    byte[] bytes = backend.get(OCTADS, key(id));
+    return bytes == null ? -1 : HeaderFormat.decodeStamped(bytes, id.value()).commitLsn();
+  }
+
+  // The newest header at or before asOf, from the version headers (newest first).
+  private OctadHeader olderHeader(OctadId id) {
+    try (Cursor cursor = backend.scan(HEADERS, StoreKeys.prefix(id), StoreKeys.prefixEnd(id))) {
+      while (cursor.next()) {
+        HeaderFormat.Stamped stamped = HeaderFormat.decodeStamped(cursor.value(), id.value());
+        if (stamped.commitLsn() <= asOf) {
+          return stamped.header();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The user-written facets of a live octad at the version {@code header} describes. */
   public Map<Modality, Facet> facets(OctadId id, OctadHeader header) {
     Map<Modality, Facet> facets = new EnumMap<>(Modality.class);
     for (Modality m : header.modalities()) {
       Keyspace space = FACETS.get(m);
       if (space != null) {
-        byte[] bytes = backend.get(space, key(id));
-        if (bytes == null) {
-          throw new VeriSimException(ErrorCode.STORAGE_CORRUPT,
-              "octad " + id + " lists " + m + " but no " + m + " data is stored; restore from a backup or rebuild from the log");
+        byte[] bytes = facetBytes(space, id, header.version());
+        if (bytes == null || bytes.length == 1 && bytes[0] == 0) {
+          throw new VeriSimException(ErrorCode.STORAGE_CORRUPT, "octad " + id + " lists " + m + " at version " + header.version()
+              + " but no " + m + " data of that version is stored; restore from a backup or rebuild from the log");
         }
         facets.put(m, FacetFormatV1.decode(bytes, id.value()));
       }
     }
     return facets;
+  }
+
+  // The newest entry at or before the version; a format-1 database's bare-id entry is the base version.
+  private byte[] facetBytes(Keyspace space, OctadId id, long version) {
+    try (Cursor cursor = backend.scan(space, StoreKeys.versioned(id, version), StoreKeys.prefixEnd(id))) {
+      if (cursor.next()) {
+        return cursor.value();
+      }
+    }
+    return backend.get(space, key(id));
   }
 
   /**
@@ -113,7 +176,7 @@ public final class OctadStore {
   /** Version records {@code from..to} inclusive, oldest first. */
   public List<VersionRecord> versions(OctadId id, long from, long to) {
     List<VersionRecord> records = new ArrayList<>();
-    try (Cursor cursor = backend.scan(VERSIONS, seqKey(id, from), seqKey(id, to + 1))) {
+    try (Cursor cursor = backend.scan(VERSIONS, StoreKeys.seq(id, from), StoreKeys.seq(id, to + 1))) {
       while (cursor.next()) {
         records.add(HistoryFormatV1.decodeVersion(cursor.value(), id.value()));
       }
@@ -132,8 +195,8 @@ public final class OctadStore {
    */
   public List<ProvenanceRecord> provenance(OctadId id, long count) {
     List<ProvenanceRecord> records = new ArrayList<>();
-    byte[] end = count == Long.MAX_VALUE ? org.verisimdb.storage.Keys.prefixEnd(prefix(id)) : seqKey(id, count);
-    try (Cursor cursor = backend.scan(PROVENANCE, prefix(id), end)) {
+    byte[] end = count == Long.MAX_VALUE ? StoreKeys.prefixEnd(id) : StoreKeys.seq(id, count);
+    try (Cursor cursor = backend.scan(PROVENANCE, StoreKeys.prefix(id), end)) {
       while (cursor.next()) {
         records.add(HistoryFormatV1.decodeProvenance(cursor.value(), id.value()));
       }
@@ -152,12 +215,13 @@ public final class OctadStore {
   /** Like {@link #liveAfter}, deleted octads included when {@code withDeleted}. */
   public List<Map.Entry<OctadId, OctadHeader>> headersAfter(OctadId after, int limit, boolean withDeleted) {
     List<Map.Entry<OctadId, OctadHeader>> out = new ArrayList<>(Math.min(limit, 1024));
-    byte[] from = after == null ? null : prefix(after); // id 0x00 sorts right after id itself
+    byte[] from = after == null ? null : StoreKeys.prefix(after); // id 0x00 sorts right after id itself
     try (Cursor cursor = backend.scan(OCTADS, from, null)) {
       while (out.size() < limit && cursor.next()) {
         OctadId id = OctadId.of(new String(cursor.key(), StandardCharsets.UTF_8));
-        OctadHeader header = HeaderFormatV1.decode(cursor.value(), id.value());
-        if (withDeleted || header.live()) {
+        HeaderFormat.Stamped newest = HeaderFormat.decodeStamped(cursor.value(), id.value());
+        OctadHeader header = newest.commitLsn() <= asOf ? newest.header() : olderHeader(id);
+        if (header != null && (withDeleted || header.live())) {
           out.add(Map.entry(id, header));
         }
       }
@@ -174,16 +238,22 @@ public final class OctadStore {
     return new Counts(readLong(countKey("octads")), perModality);
   }
 
-  /** Adds one change, and the counts it changes (from {@code countsBefore} to {@code countsAfter}), to a batch. */
-  public static void stage(StoredChange change, Counts countsBefore, Counts countsAfter, WriteBatch batch) {
-    byte[] id = key(change.id());
-    batch.put(OCTADS, id, HeaderFormatV1.encode(change.header()));
-    change.put().forEach((m, facet) -> batch.put(FACETS.get(m), id, FacetFormatV1.encode(facet)));
-    change.drop().forEach(m -> batch.delete(FACETS.get(m), id));
-    batch.put(VERSIONS, seqKey(change.id(), change.version().version()), HistoryFormatV1.encode(change.version()));
+  /**
+   * Adds one change, committed at {@code lsn}, and the counts it changes (from
+   * {@code countsBefore} to {@code countsAfter}), to a batch. Earlier versions stay.
+   */
+  public static void stage(StoredChange change, long lsn, Counts countsBefore, Counts countsAfter, WriteBatch batch) {
+    long version = change.version().version();
+    byte[] stamped = HeaderFormat.encode(change.header(), lsn);
+    byte[] at = StoreKeys.versioned(change.id(), version);
+    batch.put(OCTADS, key(change.id()), stamped);
+    batch.put(HEADERS, at, stamped);
+    change.put().forEach((m, facet) -> batch.put(FACETS.get(m), at, FacetFormatV1.encode(facet)));
+    change.drop().forEach(m -> batch.put(FACETS.get(m), at, TOMBSTONE));
+    batch.put(VERSIONS, StoreKeys.seq(change.id(), version), HistoryFormatV1.encode(change.version()));
     long seq = change.firstProvenanceSeq();
     for (ProvenanceRecord record : change.provenance()) {
-      batch.put(PROVENANCE, seqKey(change.id(), seq++), HistoryFormatV1.encode(record));
+      batch.put(PROVENANCE, StoreKeys.seq(change.id(), seq++), HistoryFormatV1.encode(record));
     }
     stageCounts(countsBefore, countsAfter, batch);
   }
@@ -204,9 +274,10 @@ public final class OctadStore {
   /**
    * Adds an octad's whole stored state to a batch: header, facets, every version record and every
    * provenance record, as an import or a migration carries them (stored hashes kept as they are).
-   * The octad's temporal facet must hold its complete history, newest first.
+   * The octad's temporal facet must hold its complete history, newest first; the content of
+   * the newest version is stored, as committed at {@code lsn}.
    */
-  public static OctadHeader stageWhole(Octad octad, WriteBatch batch) {
+  public static OctadHeader stageWhole(Octad octad, long lsn, WriteBatch batch) {
     TemporalFacet t = octad.temporal();
     List<VersionRecord> versions = t.versions();
     if (versions.size() != t.versionCount() || versions.isEmpty() || versions.getFirst().version() != t.version()
@@ -216,27 +287,77 @@ public final class OctadStore {
     }
     List<ProvenanceRecord> chain = octad.provenance().map(ProvenanceFacet::records).orElse(List.of());
     Set<Modality> stored = EnumSet.noneOf(Modality.class);
-    byte[] id = key(octad.id());
+    byte[] at = StoreKeys.versioned(octad.id(), t.version());
     octad.facets().forEach((m, facet) -> {
       if (m.userWritable()) {
         stored.add(m);
-        batch.put(FACETS.get(m), id, FacetFormatV1.encode(facet));
+        batch.put(FACETS.get(m), at, FacetFormatV1.encode(facet));
       }
     });
     if (!chain.isEmpty()) {
       stored.add(Modality.PROVENANCE);
     }
     for (VersionRecord v : versions) {
-      batch.put(VERSIONS, seqKey(octad.id(), v.version()), HistoryFormatV1.encode(v));
+      batch.put(VERSIONS, StoreKeys.seq(octad.id(), v.version()), HistoryFormatV1.encode(v));
     }
     for (int i = 0; i < chain.size(); i++) {
-      batch.put(PROVENANCE, seqKey(octad.id(), i), HistoryFormatV1.encode(chain.get(i)));
+      batch.put(PROVENANCE, StoreKeys.seq(octad.id(), i), HistoryFormatV1.encode(chain.get(i)));
     }
     OctadHeader header = new OctadHeader(t.version(), false, t.createdAt(), t.modifiedAt(), t.validFrom(), t.label(), t.message(),
         t.versionCount(), t.modifiedBy(), stored, versions.getFirst().versionHash(), chain.size(),
         chain.isEmpty() ? null : chain.getLast().contentHash());
-    batch.put(OCTADS, id, HeaderFormatV1.encode(header));
+    byte[] stamped = HeaderFormat.encode(header, lsn);
+    batch.put(OCTADS, key(octad.id()), stamped);
+    batch.put(HEADERS, at, stamped);
     return header;
+  }
+
+  /** One stored version of an octad's header: its number, the LSN that committed it and when. */
+  public record VersionStamp(long version, long commitLsn, java.time.Instant committedAt) {}
+
+  /** The stored header versions of an octad, newest first, whatever this store's LSN. */
+  public List<VersionStamp> headerVersions(OctadId id) {
+    List<VersionStamp> out = new ArrayList<>();
+    try (Cursor cursor = backend.scan(HEADERS, StoreKeys.prefix(id), StoreKeys.prefixEnd(id))) {
+      while (cursor.next()) {
+        HeaderFormat.Stamped s = HeaderFormat.decodeStamped(cursor.value(), id.value());
+        out.add(new VersionStamp(s.header().version(), s.commitLsn(), s.header().modifiedAt()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Adds to {@code batch} the removal of the octad's stored content that no version from
+   * {@code oldestKept} on needs: older version headers, and per modality every facet entry older
+   * than the newest one at or before {@code oldestKept} (a facet is stored only where it
+   * changed, so that one is still in effect). Returns the number of entries removed.
+   */
+  public int stagePrune(OctadId id, long oldestKept, WriteBatch batch) {
+    int removed = 0;
+    try (Cursor cursor = backend.scan(HEADERS, StoreKeys.versioned(id, oldestKept - 1), StoreKeys.prefixEnd(id))) {
+      while (cursor.next()) {
+        batch.delete(HEADERS, cursor.key());
+        removed++;
+      }
+    }
+    for (Keyspace space : FACETS.values()) {
+      boolean inEffectSeen = false;
+      try (Cursor cursor = backend.scan(space, StoreKeys.versioned(id, oldestKept), StoreKeys.prefixEnd(id))) {
+        while (cursor.next()) {
+          if (inEffectSeen) {
+            batch.delete(space, cursor.key());
+            removed++;
+          }
+          inEffectSeen = true;
+        }
+      }
+      if (inEffectSeen && backend.get(space, key(id)) != null) {
+        batch.delete(space, key(id)); // a format-1 base entry, older than any versioned one
+        removed++;
+      }
+    }
+    return removed;
   }
 
   private long readLong(byte[] key) {
@@ -245,19 +366,7 @@ public final class OctadStore {
   }
 
   static byte[] key(OctadId id) {
-    return id.value().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] prefix(OctadId id) {
-    byte[] key = key(id);
-    byte[] prefix = new byte[key.length + 1];
-    System.arraycopy(key, 0, prefix, 0, key.length);
-    return prefix;
-  }
-
-  private static byte[] seqKey(OctadId id, long seq) {
-    byte[] key = key(id);
-    return ByteBuffer.allocate(key.length + 9).put(key).put((byte) 0).putLong(seq).array();
+    return StoreKeys.id(id);
   }
 
   private static byte[] countKey(String name) {

@@ -9,6 +9,7 @@ import org.verisimdb.engine.Progress;
 import org.verisimdb.engine.store.Counts;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
+import org.verisimdb.engine.store.StoreKeys;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.error.VeriSimException;
@@ -197,24 +198,52 @@ public final class Verifier {
     }
   }
 
-  // Modality data whose octad is gone, or whose octad does not list that modality.
+  // Modality data whose octad is gone, data the newest version does not account for, or data of versions not yet written.
   private void checkOrphans() {
     for (Modality m : Modality.values()) {
       if (!m.userWritable()) {
         continue;
       }
       try (Cursor cursor = view.scan(OctadStore.keyspaceOf(m), null, null)) {
+        OctadId current = null;
+        long newest = -1;
+        boolean newestDropped = false;
         while (cursor.next()) {
-          OctadId id = OctadId.of(new String(cursor.key(), java.nio.charset.StandardCharsets.UTF_8));
-          OctadHeader header = store.header(id);
-          if (header == null || !header.live() || !header.modalities().contains(m)) {
-            problem(m.wireName() + " data of octad " + id + " is stored, but " + (header == null ? "the octad does not exist"
-                : header.live() ? "its header does not list " + m.wireName() : "the octad is deleted"));
+          byte[] key = cursor.key();
+          OctadId id = StoreKeys.idOf(key);
+          long version = StoreKeys.versionOf(key);
+          if (!id.equals(current)) {
+            checkNewestFacet(m, current, newest, newestDropped);
+            current = id;
+            newest = -1;
+          }
+          if (version > newest) {
+            newest = version;
+            byte[] value = cursor.value();
+            newestDropped = value.length == 1 && value[0] == 0;
           }
         }
+        checkNewestFacet(m, current, newest, newestDropped);
       } catch (VeriSimException e) {
         problem(m.wireName() + " data: " + e.getMessage());
       }
+    }
+  }
+
+  private void checkNewestFacet(Modality m, OctadId id, long newest, boolean dropped) {
+    if (id == null) {
+      return;
+    }
+    OctadHeader header = store.header(id);
+    if (header == null) {
+      problem(m.wireName() + " data of octad " + id + " is stored, but the octad does not exist");
+    } else if (newest > header.version()) {
+      problem(m.wireName() + " data of octad " + id + " is stored for version " + newest + ", after its newest version " + header.version());
+    } else if (!dropped && !(header.live() && header.modalities().contains(m))) {
+      problem(m.wireName() + " data of octad " + id + " is stored, but " + (header.live() ? "its header does not list " + m.wireName()
+          : "the octad is deleted"));
+    } else if (dropped && header.live() && header.modalities().contains(m)) {
+      problem("octad " + id + " lists " + m.wireName() + " but its newest " + m.wireName() + " data is a removal");
     }
   }
 }

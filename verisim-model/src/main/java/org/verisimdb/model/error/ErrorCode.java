@@ -11,12 +11,26 @@ public enum ErrorCode {
   /** No octad with the given id exists (or it was deleted). */
   OCTAD_NOT_FOUND(1001, ErrorCategory.NOT_FOUND),
 
-  /** A transaction's write collided with a concurrent commit; retry the transaction. */
+  /**
+   * A transaction wrote an octad that another transaction committed after its snapshot (first
+   * committer wins), or a READ COMMITTED write no longer applies to the newest version; the
+   * transaction is aborted: retry it.
+   */
   WRITE_CONFLICT(2001, ErrorCategory.RETRY),
   /** An octad with the requested id already exists. */
   OCTAD_ALREADY_EXISTS(2002, ErrorCategory.CONFLICT),
   /** The octad's current version differs from the version the caller expected. */
   VERSION_CONFLICT(2003, ErrorCategory.CONFLICT),
+  /** A SERIALIZABLE transaction read data another transaction changed before it committed; it is aborted: retry it. */
+  SERIALIZATION_FAILURE(2004, ErrorCategory.RETRY),
+  /** Waiting for a lock would close a cycle of waiting transactions; this one was chosen to abort: retry it. */
+  DEADLOCK_DETECTED(2005, ErrorCategory.RETRY),
+  /** A lock stayed held by another transaction for longer than {@code txn.lock_timeout_ms}; retry later. */
+  LOCK_TIMEOUT(2006, ErrorCategory.RETRY),
+  /** The transaction was aborted earlier (a conflict, a deadlock, a limit); only a rollback is accepted now. */
+  TRANSACTION_ABORTED(2007, ErrorCategory.CONFLICT),
+  /** The transaction is already committed or rolled back, or one is already open where none may be. */
+  TRANSACTION_CLOSED(2008, ErrorCategory.CONFLICT),
 
   /** A request argument outside the data model (a limit, a cursor, a name) is invalid. */
   INVALID_ARGUMENT(3001, ErrorCategory.INVALID_INPUT),
@@ -57,6 +71,8 @@ public enum ErrorCode {
 
   /** A value, collection or whole octad exceeds a size limit. */
   LIMIT_EXCEEDED(4001, ErrorCategory.LIMIT),
+  /** A transaction ran longer, stayed idle longer or wrote more than the txn.* limits allow; it is aborted. */
+  TRANSACTION_LIMIT(4002, ErrorCategory.LIMIT),
 
   /** Reading or writing the database's files failed. */
   STORAGE_IO(5001, ErrorCategory.STORAGE),

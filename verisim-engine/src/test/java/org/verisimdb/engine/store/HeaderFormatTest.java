@@ -12,7 +12,7 @@ import org.verisimdb.model.Modality;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 
-class HeaderFormatV1Test {
+class HeaderFormatTest {
   static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
 
   static OctadHeader header(boolean deleted, String provenanceHead) {
@@ -23,18 +23,28 @@ class HeaderFormatV1Test {
   @Test
   void headersRoundTrip() {
     for (OctadHeader h : new OctadHeader[] {header(false, "e".repeat(64)), header(true, null)}) {
-      assertThat(HeaderFormatV1.decode(HeaderFormatV1.encode(h), "x")).isEqualTo(h);
+      assertThat(HeaderFormat.decodeStamped(HeaderFormat.encode(h, 77), "x")).isEqualTo(new HeaderFormat.Stamped(h, 77));
     }
   }
 
   @Test
   void truncatedHeadersAreCorruption() {
-    byte[] bytes = HeaderFormatV1.encode(header(false, "e".repeat(64)));
+    byte[] bytes = HeaderFormat.encode(header(false, "e".repeat(64)), 5);
     for (int cut = 0; cut < bytes.length; cut++) {
       byte[] truncated = Arrays.copyOf(bytes, cut);
-      assertThatThrownBy(() -> HeaderFormatV1.decode(truncated, "x"))
+      assertThatThrownBy(() -> HeaderFormat.decode(truncated, "x"))
           .isInstanceOfSatisfying(VeriSimException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_CORRUPT));
     }
+  }
+
+  @Test
+  void formatOneHeadersReadAsVisibleToEverySnapshot() {
+    OctadHeader h = header(false, "e".repeat(64));
+    byte[] two = HeaderFormat.encode(h, 300); // format 2 = format 1 with the LSN (two varint bytes here) after the format byte
+    byte[] one = new byte[two.length - 2];
+    one[0] = 1;
+    System.arraycopy(two, 3, one, 1, two.length - 3);
+    assertThat(HeaderFormat.decodeStamped(one, "x")).isEqualTo(new HeaderFormat.Stamped(h, 0));
   }
 
   @Test
