@@ -40,13 +40,19 @@ import org.verisimdb.storage.wal.SyncMode;
  */
 public final class CrashHarness {
   /** What a run found. */
-  public record Report(String backend, int cycles, long acknowledged, int aheadMax, Duration elapsed) {}
+  /** @param groupTransactions multi-octad transactions whose all-or-nothing outcome was checked */
+  public record Report(String backend, int cycles, long acknowledged, long groupTransactions, int aheadMax, Duration elapsed) {}
 
   /** The last acknowledged state of one octad: its version and content hash, or deleted. */
   record Expected(long version, String hash, boolean deleted) {}
 
   /** Ids whose last announced commit was not acknowledged, with that commit's kind. */
   private final Map<String, String> inFlight = new HashMap<>();
+  /** Octads of acknowledged group transactions: whether each must exist. */
+  private final Map<String, Boolean> groupMembers = new HashMap<>();
+  /** Group transactions announced and not acknowledged: tag → {created ids, deleted ids}. */
+  private final Map<String, List<List<String>>> groupsInFlight = new HashMap<>();
+  private long groupsChecked;
 
   private final Path directory;
   private final String backend;
@@ -80,7 +86,7 @@ public final class CrashHarness {
             Duration.ofNanos(System.nanoTime() - started).toSeconds());
       }
     }
-    return new Report(backend, cycles, acknowledged, aheadMax, Duration.ofNanos(System.nanoTime() - started));
+    return new Report(backend, cycles, acknowledged, groupsChecked, aheadMax, Duration.ofNanos(System.nanoTime() - started));
   }
 
   private long runWriter(int cycle, Duration maxKillDelay) throws IOException, InterruptedException {
@@ -117,9 +123,18 @@ public final class CrashHarness {
       });
       String line;
       inFlight.clear();
+      groupsInFlight.clear();
       while ((line = lines.readLine()) != null) {
         String[] parts = line.split(" ");
-        if (line.startsWith("TRY ") && parts.length == 3) {
+        if (line.startsWith("TXTRY ") && parts.length == 4) {
+          groupsInFlight.put(parts[1], List.of(List.of(parts[2].split(",")), parts[3].equals("-") ? List.of() : List.of(parts[3].split(","))));
+        } else if (line.startsWith("TXACK ") && parts.length == 2) {
+          List<List<String>> tx = groupsInFlight.remove(parts[1]);
+          tx.get(0).forEach(id -> groupMembers.put(id, true));
+          tx.get(1).forEach(id -> groupMembers.put(id, false));
+          acks++;
+          groupsChecked++;
+        } else if (line.startsWith("TRY ") && parts.length == 3) {
           inFlight.put(parts[1], parts[2]);
         } else if (line.startsWith("ACK ") && parts.length == 4) {
           boolean deleted = parts[3].equals("DELETED");
@@ -174,6 +189,7 @@ public final class CrashHarness {
           db.get(e.getKey()).ifPresent(o -> expected.put(e.getKey(), new Expected(o.version(), o.temporal().current().contentHash(), false)));
         }
       }
+      checkGroups(db, cycle);
       check(ahead <= threads, "cycle " + cycle + ": " + ahead + " octads ahead of their acknowledgement, more than the " + threads + " writers");
       long live = checkEveryOctad(db, cycle);
       DatabaseStats stats = db.stats();
@@ -216,6 +232,28 @@ public final class CrashHarness {
           "cycle " + cycle + ": counts say " + db.stats().count(m) + " octads have " + m + ", " + perModality.getOrDefault(m, 0L) + " do");
     }
     return live;
+  }
+
+  // Every group transaction is wholly there or wholly not: acknowledged ones wholly there.
+  private void checkGroups(Database db, int cycle) {
+    java.util.Set<String> unsettled = new java.util.HashSet<>();
+    groupsInFlight.values().forEach(tx -> tx.forEach(unsettled::addAll));
+    groupMembers.forEach((id, exists) -> {
+      if (!unsettled.contains(id)) {
+        check(db.get(id).isPresent() == exists, "cycle " + cycle + ", group octad " + id + " (" + backend + "): "
+            + (exists ? "created by an acknowledged transaction but missing" : "deleted by an acknowledged transaction but present"));
+      }
+    });
+    groupsInFlight.forEach((tag, tx) -> {
+      long created = tx.get(0).stream().filter(id -> db.get(id).isPresent()).count();
+      long deleted = tx.get(1).stream().filter(id -> db.get(id).isEmpty()).count();
+      boolean landed = created == tx.get(0).size() && deleted == tx.get(1).size();
+      check(landed || created == 0 && deleted == 0, "cycle " + cycle + ", transaction " + tag + " (" + backend + "): half applied, "
+          + created + " of " + tx.get(0).size() + " creates and " + deleted + " of " + tx.get(1).size() + " deletes present");
+      groupsChecked++;
+      tx.get(0).forEach(id -> groupMembers.put(id, landed));
+      tx.get(1).forEach(id -> groupMembers.put(id, !landed));
+    });
   }
 
   private static void check(boolean condition, String message) {

@@ -51,8 +51,8 @@ public final class CrashLoop {
         System.exit(1);
         return;
       }
-      System.out.printf("%s: %d cycles, %d acknowledged commits checked, at most %d in flight at a kill, %d s%n", report.backend(),
-          report.cycles(), report.acknowledged(), report.aheadMax(), report.elapsed().toSeconds());
+      System.out.printf("%s: %d cycles, %d acknowledged commits checked (%d multi-octad transactions all or nothing), at most %d in flight at"
+          + " a kill, %d s%n", report.backend(), report.cycles(), report.acknowledged(), report.groupTransactions(), report.aheadMax(), report.elapsed().toSeconds());
       CrashHarness.deleteContents(dir);
       Files.delete(dir);
     }

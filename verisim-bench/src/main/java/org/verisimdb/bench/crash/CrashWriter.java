@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.verisimdb.engine.Database;
+import org.verisimdb.engine.Isolation;
+import org.verisimdb.engine.Transaction;
 import org.verisimdb.engine.VeriSimDB;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.Octad;
@@ -26,6 +28,12 @@ import org.verisimdb.model.write.OctadPatch;
  * or DELETE), and once the commit is acknowledged {@code ACK <id> <version> <content hash>} or
  * {@code ACK <id> <version> DELETED}. Each thread owns its ids, so at most one commit per thread
  * is in flight when the kill comes, and the TRY without an ACK says which.
+ *
+ * <p>Some commits are multi-octad transactions: a thread's group transaction creates three new
+ * octads and deletes the three its previous group transaction created. It prints
+ * {@code TXTRY <tag> <new ids, comma-separated> <old ids or ->} before the commit and
+ * {@code TXACK <tag>} after it: after a kill, each such transaction must be wholly present or
+ * wholly absent.
  *
  * <p>Arguments: directory, backend, seed, cycle number, threads.
  */
@@ -60,9 +68,12 @@ public final class CrashWriter {
   private static void write(Database db, PrintStream out, long seed, int cycle, int thread) {
     Random random = new Random(seed);
     List<OctadId> live = new ArrayList<>();
+    List<OctadId> group = List.of();
     for (int n = 0; n < 200_000; n++) {
       int choice = random.nextInt(100);
-      if (live.isEmpty() || choice < 50) {
+      if (choice >= 95) {
+        group = groupTransaction(db, out, "c%d-t%d-g%d".formatted(cycle, thread, n), group, random);
+      } else if (live.isEmpty() || choice < 50) {
         OctadId id = OctadId.of("c%d-t%d-%d".formatted(cycle, thread, n));
         intent(out, id, "CREATE");
         Octad created = db.create(input(id, random));
@@ -89,6 +100,33 @@ public final class CrashWriter {
         }
       }
     }
+  }
+
+  // Creates three octads and deletes the previous group in one transaction; returns the new group.
+  private static List<OctadId> groupTransaction(Database db, PrintStream out, String tag, List<OctadId> previous, Random random) {
+    List<OctadId> created = List.of(OctadId.of(tag + "-0"), OctadId.of(tag + "-1"), OctadId.of(tag + "-2"));
+    try (Transaction tx = db.begin(Isolation.SNAPSHOT)) {
+      for (OctadId id : created) {
+        tx.create(input(id, random));
+      }
+      for (OctadId id : previous) {
+        tx.delete(id);
+      }
+      synchronized (out) {
+        out.println("TXTRY " + tag + " " + ids(created) + " " + (previous.isEmpty() ? "-" : ids(previous)));
+        out.flush();
+      }
+      tx.commit();
+    }
+    synchronized (out) {
+      out.println("TXACK " + tag);
+      out.flush();
+    }
+    return created;
+  }
+
+  private static String ids(List<OctadId> ids) {
+    return String.join(",", ids.stream().map(OctadId::value).toList());
   }
 
   private static void intent(PrintStream out, OctadId id, String op) {

@@ -22,5 +22,6 @@ class CrashRecoveryTest {
     long seed = Long.getLong("tests.seed", System.nanoTime());
     CrashHarness.Report report = new CrashHarness(dir.resolve("db"), backend, 4, seed).run(20, Duration.ofMillis(900));
     assertThat(report.acknowledged()).as("seed=%d: the writer must have committed something to check", seed).isGreaterThan(20);
+    assertThat(report.groupTransactions()).as("seed=%d: multi-octad transactions must have been checked", seed).isPositive();
   }
 }
