@@ -13,9 +13,9 @@ import java.util.Map;
  * problem is a {@link UsageException} whose message names the option and the offending value.
  * Not thread-safe; used once, on the main thread.
  */
-final class Args {
+public final class Args {
   /** A command line that cannot be used; the message says what to change. */
-  static final class UsageException extends Exception {
+  public static final class UsageException extends Exception {
     UsageException(String message) {
       super(message);
     }
@@ -29,16 +29,16 @@ final class Args {
   private boolean helpAsked;
 
   /** @param usage the first lines of the help text: what the program does and how to call it */
-  Args(String usage) {
+  public Args(String usage) {
     this.usage = usage;
   }
 
-  Args option(String name, String defaultValue, String help) {
+  public Args option(String name, String defaultValue, String help) {
     options.put(name, new Option(name, defaultValue, help));
     return this;
   }
 
-  Args parse(String[] argv) throws UsageException {
+  public Args parse(String[] argv) throws UsageException {
     for (int i = 0; i < argv.length; i++) {
       String arg = argv[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -69,11 +69,11 @@ final class Args {
     return this;
   }
 
-  boolean helpAsked() {
+  public boolean helpAsked() {
     return helpAsked;
   }
 
-  String help() {
+  public String help() {
     StringBuilder out = new StringBuilder(usage.strip()).append("\n\nOptions:\n");
     for (Option o : options.values()) {
       out.append(String.format("  --%-12s %s (default: %s)%n", o.name() + " <v>", o.help(), o.defaultValue().isEmpty() ? "none" : o.defaultValue()));
@@ -82,7 +82,7 @@ final class Args {
     return out.toString();
   }
 
-  String string(String name) {
+  public String string(String name) {
     Option o = options.get(name);
     if (o == null) {
       throw new IllegalArgumentException("option --" + name + " was never declared");
@@ -90,12 +90,12 @@ final class Args {
     return given.getOrDefault(name, o.defaultValue());
   }
 
-  long integer(String name, long min, long max) throws UsageException {
+  public long integer(String name, long min, long max) throws UsageException {
     return checkRange(name, parseLong(name, string(name).replace("_", "")), min, max);
   }
 
   /** A comma-separated list of whole numbers, each in min..max, without repeats. */
-  List<Integer> integers(String name, int min, int max) throws UsageException {
+  public List<Integer> integers(String name, int min, int max) throws UsageException {
     List<Integer> out = new ArrayList<>();
     for (String part : string(name).split(",", -1)) {
       int value = (int) checkRange(name, parseLong(name, part.strip()), min, max);
@@ -107,7 +107,7 @@ final class Args {
     return out;
   }
 
-  String oneOf(String name, List<String> allowed) throws UsageException {
+  public String oneOf(String name, List<String> allowed) throws UsageException {
     String value = string(name);
     if (!allowed.contains(value)) {
       throw new UsageException("--" + name + " '" + value + "' is not one of " + String.join(", ", allowed));
@@ -116,7 +116,7 @@ final class Args {
   }
 
   /** An existing, writable directory. */
-  Path directory(String name) throws UsageException {
+  public Path directory(String name) throws UsageException {
     Path dir = Path.of(string(name)).toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new UsageException("--" + name + " " + dir + " is not a directory; create it or choose another");
@@ -146,7 +146,7 @@ final class Args {
    * Runs a harness main: prints the help text when asked, and on a usage error prints the message
    * and exits with status 2 (status 1 is left to failed runs).
    */
-  static void run(String[] argv, Args args, Harness harness) throws Exception {
+  public static void run(String[] argv, Args args, Harness harness) throws Exception {
     try {
       args.parse(argv);
       if (args.helpAsked()) {
@@ -163,7 +163,7 @@ final class Args {
 
   /** The body of a harness main, given its parsed options. */
   @FunctionalInterface
-  interface Harness {
+  public interface Harness {
     void run(Args args) throws Exception;
   }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
  * machine-readable result line each harness prints last. Non-finite doubles become null.
  * Stateless.
  */
-final class JsonLine {
+public final class JsonLine {
   private JsonLine() {}
 
-  static String of(Object value) {
+  public static String of(Object value) {
     StringBuilder out = new StringBuilder();
     write(out, value);
     return out.toString();

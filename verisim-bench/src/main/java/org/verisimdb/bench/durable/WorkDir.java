@@ -13,7 +13,7 @@ import org.verisimdb.storage.wal.WalFormatV1;
  * A fresh directory for one benchmark run, deleted with everything in it on close, and on a
  * JVM shutdown (Ctrl-C) that comes first. Not thread-safe; owned by the harness's main thread.
  */
-final class WorkDir implements AutoCloseable {
+public final class WorkDir implements AutoCloseable {
   private final Path root;
   private final Thread cleanup;
 
@@ -33,7 +33,7 @@ final class WorkDir implements AutoCloseable {
   }
 
   /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
