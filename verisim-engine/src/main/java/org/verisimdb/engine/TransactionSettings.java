@@ -30,6 +30,23 @@ public record TransactionSettings(
   public static final TransactionSettings DEFAULTS = new TransactionSettings(Isolation.SNAPSHOT, Duration.ofSeconds(10),
       Duration.ofSeconds(60), Duration.ofMinutes(10), 100_000, 256L << 20, Retention.ALL, Duration.ofSeconds(60));
 
+  public TransactionSettings withLockTimeout(Duration timeout) {
+    return new TransactionSettings(isolation, timeout, idleTimeout, maxDuration, maxWrites, maxBytes, retention, gcInterval);
+  }
+
+  public TransactionSettings withIdleTimeout(Duration timeout) {
+    return new TransactionSettings(isolation, lockTimeout, timeout, maxDuration, maxWrites, maxBytes, retention, gcInterval);
+  }
+
+  /** Limits of one transaction: octad writes and staged bytes. */
+  public TransactionSettings withMaxSize(int writes, long bytes) {
+    return new TransactionSettings(isolation, lockTimeout, idleTimeout, maxDuration, writes, bytes, retention, gcInterval);
+  }
+
+  public TransactionSettings withRetention(Retention policy, Duration interval) {
+    return new TransactionSettings(isolation, lockTimeout, idleTimeout, maxDuration, maxWrites, maxBytes, policy, interval);
+  }
+
   /**
    * Which superseded versions of an octad's content are kept (its version records and provenance
    * chain are always kept). Versions a running transaction or reader may still see are kept

@@ -50,6 +50,25 @@ class DatabaseConfigTest {
   }
 
   @Test
+  void transactionSettingsComeFromTheFileAndTheEnvironment() throws Exception {
+    Path file = dir.resolve("txn.properties");
+    Files.writeString(file, "txn.isolation=serializable\ntxn.lock_timeout_ms=250\ntxn.max_writes=10\nhistory.retention=versions:5\n");
+    DatabaseConfig c = DatabaseConfig.load(file).withEnvironment(Map.of("VERISIM_TXN_IDLE_TIMEOUT_S", "7", "VERISIM_HISTORY_RETENTION",
+        "days:30"));
+    TransactionSettings t = c.transactions();
+    assertThat(t.isolation()).isEqualTo(Isolation.SERIALIZABLE);
+    assertThat(t.lockTimeout().toMillis()).isEqualTo(250);
+    assertThat(t.maxWrites()).isEqualTo(10);
+    assertThat(t.idleTimeout().toSeconds()).isEqualTo(7);
+    assertThat(t.retention()).isEqualTo(new TransactionSettings.Retention(0, java.time.Duration.ofDays(30)));
+    assertThat(c.describe()).containsEntry("txn.isolation", "serializable").containsEntry("history.retention", "days:30");
+    assertThat(DatabaseConfig.defaults().with(c.describe(), "round trip").transactions()).isEqualTo(t);
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("txn.isolation", "repeatable"), "test"), "txn.isolation", "not an isolation level");
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("history.retention", "versions:0"), "test"), "history.retention", "versions:N");
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("txn.max_writes", "0"), "test"), "txn.max_writes", "outside 1..");
+  }
+
+  @Test
   void misspeltKeysAreErrorsWithAHint() throws Exception {
     Path file = dir.resolve("bad.properties");
     Files.writeString(file, "vector.dimensoin=16\n");

@@ -49,12 +49,6 @@ class TransactionsTest {
     opened.forEach(Database::close);
   }
 
-  static TransactionSettings lockTimeout(Duration timeout) {
-    TransactionSettings d = TransactionSettings.DEFAULTS;
-    return new TransactionSettings(d.isolation(), timeout, d.idleTimeout(), d.maxDuration(), d.maxWrites(), d.maxBytes(), d.retention(),
-        d.gcInterval());
-  }
-
   static void assertCode(Runnable step, ErrorCode code, String messagePart) {
     assertThatThrownBy(step::run).isInstanceOfSatisfying(VeriSimException.class, e -> {
       assertThat(e.code()).isEqualTo(code);
@@ -217,7 +211,7 @@ class TransactionsTest {
 
   @Test
   void aLockWaitEndsWithLockTimeout() {
-    Database db = open(lockTimeout(Duration.ofMillis(150)));
+    Database db = open(TransactionSettings.DEFAULTS.withLockTimeout(Duration.ofMillis(150)));
     Transaction holder = db.begin();
     holder.lock(A);
     Transaction other = db.begin();
@@ -263,9 +257,7 @@ class TransactionsTest {
 
   @Test
   void tooManyWritesAbortTheTransaction() {
-    TransactionSettings d = TransactionSettings.DEFAULTS;
-    Database db = open(new TransactionSettings(d.isolation(), d.lockTimeout(), d.idleTimeout(), d.maxDuration(), 3, d.maxBytes(),
-        d.retention(), d.gcInterval()));
+    Database db = open(TransactionSettings.DEFAULTS.withMaxSize(3, 1L << 20));
     Transaction tx = db.begin();
     for (int i = 0; i < 3; i++) {
       tx.create(row("n" + i, i));
@@ -277,9 +269,7 @@ class TransactionsTest {
 
   @Test
   void tooManyBytesAbortTheTransaction() {
-    TransactionSettings d = TransactionSettings.DEFAULTS;
-    Database db = open(new TransactionSettings(d.isolation(), d.lockTimeout(), d.idleTimeout(), d.maxDuration(), d.maxWrites(), 1L << 20,
-        d.retention(), d.gcInterval()));
+    Database db = open(TransactionSettings.DEFAULTS.withMaxSize(1000, 1L << 20));
     Transaction tx = db.begin();
     String body = "x".repeat(200_000);
     assertCode(() -> {
@@ -293,9 +283,7 @@ class TransactionsTest {
 
   @Test
   void anIdleTransactionIsAbortedAndReleasesItsLocks() throws Exception {
-    TransactionSettings d = TransactionSettings.DEFAULTS;
-    Database db = open(new TransactionSettings(d.isolation(), d.lockTimeout(), Duration.ofSeconds(1), d.maxDuration(), d.maxWrites(),
-        d.maxBytes(), d.retention(), d.gcInterval()));
+    Database db = open(TransactionSettings.DEFAULTS.withIdleTimeout(Duration.ofSeconds(1)));
     Transaction tx = db.begin();
     tx.lock(A);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -310,9 +298,7 @@ class TransactionsTest {
 
   @Test
   void retentionRemovesOldVersionsButNeverOnesAReaderSees() {
-    TransactionSettings d = TransactionSettings.DEFAULTS;
-    Database db = open(new TransactionSettings(d.isolation(), d.lockTimeout(), d.idleTimeout(), d.maxDuration(), d.maxWrites(), d.maxBytes(),
-        new TransactionSettings.Retention(2, null), Duration.ofHours(1)));
+    Database db = open(TransactionSettings.DEFAULTS.withRetention(new TransactionSettings.Retention(2, null), Duration.ofHours(1)));
     for (int v = 2; v <= 6; v++) {
       set(db.begin(Isolation.READ_COMMITTED), "a", v); // rolled back by close: no effect
       db.update(A, OctadPatch.builder().set(Modality.DOCUMENT, "value", v * 10).build());
