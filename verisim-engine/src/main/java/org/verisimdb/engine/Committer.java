@@ -139,8 +139,9 @@ final class Committer {
       }
     }
     Instant now = clock.next();
-    OverlayView staged = new OverlayView(pipeline.planningView());
-    OctadStore view = new OctadStore(staged);
+    // Later writes of the transaction see the earlier ones; a single write needs no overlay.
+    OverlayView staged = ops.size() == 1 ? null : new OverlayView(pipeline.planningView());
+    OctadStore view = staged == null ? planStore : new OctadStore(staged);
     WriteBatch batch = new WriteBatch();
     List<StoredChange> changes = new ArrayList<>(ops.size());
     List<OctadId> written = new ArrayList<>(ops.size());
@@ -160,10 +161,14 @@ final class Committer {
       }
       Counts next = after.apply(previous != null && previous.live() ? previous.modalities() : null,
           change.header().live() ? change.header().modalities() : null);
-      WriteBatch one = new WriteBatch();
-      OctadStore.stage(change, lsn, after, next, one);
-      staged.stage(one);
-      one.ops().forEach(batch::add);
+      if (staged == null) {
+        OctadStore.stage(change, lsn, after, next, batch);
+      } else {
+        WriteBatch one = new WriteBatch();
+        OctadStore.stage(change, lsn, after, next, one);
+        staged.stage(one);
+        one.ops().forEach(batch::add);
+      }
       after = next;
       changes.add(change);
       written.add(op.id());
