@@ -3,7 +3,9 @@
  * formatter, diagnostics and the JSON form of the tree. No dependencies.
  */
 module org.verisimdb.vql {
+  exports org.verisimdb.vql;
   exports org.verisimdb.vql.ast;
+  exports org.verisimdb.vql.check;
   exports org.verisimdb.vql.diag;
   exports org.verisimdb.vql.format;
   exports org.verisimdb.vql.json;

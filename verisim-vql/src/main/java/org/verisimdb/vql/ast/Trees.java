@@ -47,6 +47,31 @@ public final class Trees {
     return true;
   }
 
+  /** Every node of type {@code type} inside {@code node}, in source order (a depth-first walk). */
+  public static <T> List<T> collect(Object node, Class<T> type) {
+    List<T> out = new java.util.ArrayList<>();
+    collect(node, type, out);
+    return out;
+  }
+
+  private static <T> void collect(Object node, Class<T> type, List<T> out) {
+    if (node == null || node instanceof Span || node instanceof Value) {
+      return;
+    }
+    if (type.isInstance(node)) {
+      out.add(type.cast(node));
+    }
+    if (node instanceof List<?> list) {
+      for (Object element : list) {
+        collect(element, type, out);
+      }
+    } else if (node.getClass().isRecord()) {
+      for (RecordComponent component : node.getClass().getRecordComponents()) {
+        collect(read(component, node), type, out);
+      }
+    }
+  }
+
   /** The value of one record component (records' accessors are public). */
   public static Object read(RecordComponent component, Object record) {
     try {
