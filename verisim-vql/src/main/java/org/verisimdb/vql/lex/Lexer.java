@@ -368,7 +368,7 @@ public final class Lexer {
       }
       String text = src.substring(pos, p);
       advanceTo(p);
-      return new Token(isFloat ? TokenKind.FLOAT : TokenKind.INTEGER, null, text, isFloat ? 0.0 : 0L, span(), Diagnostic.of(
+      return new Token(isFloat ? TokenKind.FLOAT : TokenKind.INTEGER, null, text, isFloat ? (Object) 0.0 : (Object) 0L, span(), Diagnostic.of(
           DiagnosticCode.SYNTAX_006, span(), "invalid number '" + text + "': a number cannot be directly followed by a letter or '_'"));
     }
     String text = src.substring(pos, p);

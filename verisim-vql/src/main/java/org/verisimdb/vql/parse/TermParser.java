@@ -48,8 +48,8 @@ final class TermParser {
     Span s = t.span();
     return switch (t.kind()) {
       case STRING -> new Lit(s, new Value.Str(t.text()));
-      case INTEGER -> new Lit(s, new Value.Int((Long) t.value()));
-      case FLOAT -> new Lit(s, new Value.Flt((Double) t.value()));
+      case INTEGER -> new Lit(s, new Value.Int(((Number) t.value()).longValue()));
+      case FLOAT -> new Lit(s, new Value.Flt(((Number) t.value()).doubleValue()));
       case TIMESTAMP -> new Lit(s, t.value() == null ? new Value.Time(0, 0) : (Value) t.value());
       case UUID -> new Lit(s, (Value) t.value());
       case BARE_NAME -> new Lit(s, (Value) t.value());
