@@ -32,19 +32,28 @@ public final class Formatter {
     }
     boolean single = statements.size() == 1;
     StringBuilder out = new StringBuilder();
+    List<Comment> carried = List.of();
     for (int i = 0; i < statements.size(); i++) {
       if (i > 0) {
         out.append('\n');
       }
-      statement(out, statements.get(i), !single);
+      // Comments after a statement's last token belong, once its ';' is printed, to the next statement.
+      for (Comment c : carried) {
+        out.append(c.text()).append('\n');
+      }
+      carried = statement(out, statements.get(i), !single);
+    }
+    for (Comment c : carried) {
+      out.append(c.text()).append('\n');
     }
     return out.toString();
   }
 
-  private static void statement(StringBuilder out, ParsedStatement parsed, boolean terminate) {
+  /** Prints one statement and returns its trailing comments, which the caller places. */
+  private static List<Comment> statement(StringBuilder out, ParsedStatement parsed, boolean terminate) {
     if (parsed.statement() == null) {
       asWritten(out, parsed, terminate);
-      return;
+      return List.of();
     }
     List<Line> lines = Printer.lines(parsed.statement());
     String src = parsed.source();
@@ -81,9 +90,7 @@ public final class Formatter {
       }
     }
     out.append(terminate ? ";\n" : "\n");
-    for (Comment c : trailing) {
-      out.append(c.text()).append('\n');
-    }
+    return trailing;
   }
 
   /** A statement with errors: its text as written, with its comments, and the ';' where a line comment cannot swallow it. */
