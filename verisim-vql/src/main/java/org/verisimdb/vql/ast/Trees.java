@@ -11,7 +11,20 @@ import org.verisimdb.vql.diag.Span;
  * them, including node kinds added later.
  */
 public final class Trees {
+  /** Record components per class, looked up once: Class.getRecordComponents() builds new objects on every call. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.isRecord() ? type.getRecordComponents() : new RecordComponent[0];
+    }
+  };
+
   private Trees() {}
+
+  /** The components of a record class, cached. */
+  public static RecordComponent[] components(Class<?> type) {
+    return COMPONENTS.get(type);
+  }
 
   /** True when {@code a} and {@code b} are equal up to spans. */
   public static boolean same(Object a, Object b) {
@@ -39,7 +52,7 @@ public final class Trees {
     if (a instanceof Value || !a.getClass().isRecord()) {
       return a.equals(b);
     }
-    for (RecordComponent component : a.getClass().getRecordComponents()) {
+    for (RecordComponent component : components(a.getClass())) {
       if (!same(read(component, a), read(component, b))) {
         return false;
       }
@@ -55,7 +68,7 @@ public final class Trees {
   }
 
   private static <T> void collect(Object node, Class<T> type, List<T> out) {
-    if (node == null || node instanceof Span || node instanceof Value) {
+    if (node == null || node instanceof Span || node instanceof Value || node instanceof String || node instanceof Enum<?>) {
       return;
     }
     if (type.isInstance(node)) {
@@ -66,7 +79,7 @@ public final class Trees {
         collect(element, type, out);
       }
     } else if (node.getClass().isRecord()) {
-      for (RecordComponent component : node.getClass().getRecordComponents()) {
+      for (RecordComponent component : components(node.getClass())) {
         collect(read(component, node), type, out);
       }
     }

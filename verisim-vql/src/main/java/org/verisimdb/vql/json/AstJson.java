@@ -63,7 +63,7 @@ public final class AstJson {
     String kind = outer != null && outer.isInterface() ? outer.getSimpleName() + "." + type.getSimpleName() : type.getSimpleName();
     w.beginObject().name("kind").value(kind);
     Span span = null;
-    for (RecordComponent c : type.getRecordComponents()) {
+    for (RecordComponent c : Trees.components(type)) {
       Object value = Trees.read(c, r);
       if (value instanceof Span s) {
         span = s;
