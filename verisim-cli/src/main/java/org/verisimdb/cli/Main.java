@@ -11,6 +11,7 @@ import org.verisimdb.cli.admin.MigrateCommand;
 import org.verisimdb.cli.admin.RestoreCommand;
 import org.verisimdb.cli.admin.StatsCommand;
 import org.verisimdb.cli.admin.VerifyCommand;
+import org.verisimdb.cli.vql.VqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "VeriSimDB: a multimodal database that keeps eight views of every entity consistent.",
     subcommands = {DemoCommand.class, StatsCommand.class, GetCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class,
-        RestoreCommand.class, MigrateCommand.class, CheckpointCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        RestoreCommand.class, MigrateCommand.class, CheckpointCommand.class, VerifyCommand.class, VqlCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'verisimdb help <command>' or 'verisimdb <command> --help' for a command's options."})
 public final class Main implements Runnable {
   @CommandLine.Spec
@@ -36,7 +37,12 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given output streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(new Main(), args, out, err);
+  }
+
+  /** Runs {@code command} as the top-level command, with this command line's failure reporting. */
+  public static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(Failures::report);
