@@ -57,6 +57,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   static String line(String file, Diagnostic d) {
     String severity = d.isError() ? "" : "warning ";
-    return file + ":" + d.span().line() + ":" + d.span().column() + ": " + severity + d.code().id() + " " + d.message();
+    return file + ":" + d.span().line() + ":" + d.span().column() + ": " + severity + d.code().id() + " " + d.message()
+        + (d.hint() == null || d.message().contains(d.hint()) ? "" : " (" + d.hint() + ")");
   }
 }
