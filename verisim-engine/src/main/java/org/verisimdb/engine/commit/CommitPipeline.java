@@ -25,7 +25,9 @@ import org.verisimdb.storage.wal.Wal;
  *   <li>wait, outside any lock: the log makes the record durable as the sync mode promises, and
  *       committers that wait together share one fsync (group commit);
  *   <li>apply, in LSN order: the batch goes into the stores under the visibility lock's write
- *       side, which readers hold the read side of, and leaves the pending writes.
+ *       side (raw snapshots of the stores hold its read side), then {@link #visibleLsn()} moves
+ *       past it, and it leaves the pending writes. Readers of octads take no lock: they read as
+ *       of the visible LSN, so a batch being applied is invisible to them until it is whole.
  * </ol>
  * Without a log (an in-memory database) the LSN is a counter and step 2 is skipped.
  *
@@ -55,7 +57,7 @@ public final class CommitPipeline {
 
   /**
    * @param log the write-ahead log, or null for a database that keeps nothing
-   * @param visibility the write side of the lock readers hold the read side of
+   * @param visibility the write side of the lock raw snapshots of the stores hold the read side of
    */
   public CommitPipeline(Wal log, StorageBackend stores, Lock visibility) {
     this.log = log;
