@@ -71,9 +71,15 @@ final class Committer {
     this.pendingCounts = counts;
   }
 
-  /** The LSN of the newest commit, logged or applied, that wrote {@code id}; -1 when none ever did. */
-  long lastCommitLsn(OctadId id) {
-    return planStore.lastCommitLsn(id);
+  /**
+   * WRITE_CONFLICT when a commit after {@code snapshot}, logged or applied, wrote {@code id}
+   * (first committer wins); null when none did.
+   */
+  VeriSimException conflictAfter(long txn, OctadId id, long snapshot) {
+    long last = planStore.lastCommitLsn(id);
+    return last <= snapshot ? null : new VeriSimException(ErrorCode.WRITE_CONFLICT, "transaction " + txn + ": octad '" + id
+        + "' was committed by another transaction (LSN " + last + ") after this transaction's snapshot (LSN " + snapshot
+        + "); the first committer wins. The transaction is rolled back: retry it");
   }
 
   long nextTransactionId() {
@@ -122,11 +128,9 @@ final class Committer {
     }
     if (isolation == Isolation.SNAPSHOT || isolation == Isolation.SERIALIZABLE) {
       for (WriteOp op : ops) {
-        long last = planStore.lastCommitLsn(op.id());
-        if (last > snapshot) {
-          throw new VeriSimException(ErrorCode.WRITE_CONFLICT, "transaction " + txn + ": octad '" + op.id() + "' was committed by another"
-              + " transaction (LSN " + last + ") after this transaction's snapshot (LSN " + snapshot + "); the first committer wins."
-              + " The transaction is rolled back: retry it");
+        VeriSimException conflict = conflictAfter(txn, op.id(), snapshot);
+        if (conflict != null) {
+          throw conflict;
         }
       }
     }
@@ -223,12 +227,7 @@ final class Committer {
    */
   long awaitNewest(OctadId id) {
     long last = pipeline.underPlanLock(() -> planStore.lastCommitLsn(id));
-    while (pipeline.visibleLsn() < last) {
-      if (pipeline.failure() != null) {
-        throw pipeline.failure();
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000);
-    }
+    pipeline.awaitVisible(last);
     return last;
   }
 }

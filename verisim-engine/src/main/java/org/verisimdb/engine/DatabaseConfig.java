@@ -377,29 +377,20 @@ public record DatabaseConfig(
 
     private void setTransactions(String key, String value, String source) {
       TransactionSettings t = transactions;
-      java.time.Duration lock = t.lockTimeout();
-      java.time.Duration idle = t.idleTimeout();
-      java.time.Duration duration = t.maxDuration();
-      java.time.Duration gc = t.gcInterval();
-      Isolation isolation = t.isolation();
-      TransactionSettings.Retention retention = t.retention();
-      int writes = t.maxWrites();
-      long bytes = t.maxBytes();
       try {
-        switch (key) {
-          case TXN_ISOLATION -> isolation = Isolation.parse(value);
-          case TXN_LOCK_TIMEOUT -> lock = java.time.Duration.ofMillis(integer(key, value, source));
-          case TXN_IDLE -> idle = java.time.Duration.ofSeconds(integer(key, value, source));
-          case TXN_DURATION -> duration = java.time.Duration.ofSeconds(integer(key, value, source));
-          case TXN_WRITES -> writes = integer(key, value, source);
-          case TXN_MB -> bytes = (long) integer(key, value, source) << 20;
-          case RETENTION -> retention = TransactionSettings.Retention.parse(value);
-          default -> gc = java.time.Duration.ofSeconds(integer(key, value, source));
-        }
+        transactions = switch (key) {
+          case TXN_ISOLATION -> t.withIsolation(Isolation.parse(value));
+          case TXN_LOCK_TIMEOUT -> t.withLockTimeout(java.time.Duration.ofMillis(integer(key, value, source)));
+          case TXN_IDLE -> t.withIdleTimeout(java.time.Duration.ofSeconds(integer(key, value, source)));
+          case TXN_DURATION -> t.withMaxDuration(java.time.Duration.ofSeconds(integer(key, value, source)));
+          case TXN_WRITES -> t.withMaxSize(integer(key, value, source), t.maxBytes());
+          case TXN_MB -> t.withMaxSize(t.maxWrites(), (long) integer(key, value, source) << 20);
+          case RETENTION -> t.withRetention(TransactionSettings.Retention.parse(value), t.gcInterval());
+          default -> t.withRetention(t.retention(), java.time.Duration.ofSeconds(integer(key, value, source)));
+        };
       } catch (VeriSimException e) {
         throw e.code() == ErrorCode.INVALID_CONFIG ? e : invalid(key, e.getMessage() + " (" + key + " in " + source + ")");
       }
-      transactions = new TransactionSettings(isolation, lock, idle, duration, writes, bytes, retention, gc);
     }
 
     private void setDynamic(String key, String value, String source) {

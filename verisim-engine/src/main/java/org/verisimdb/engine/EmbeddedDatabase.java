@@ -1,12 +1,10 @@
 package org.verisimdb.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,11 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import java.util.concurrent.ConcurrentHashMap;
 import org.verisimdb.engine.commit.CommitListener;
 import org.verisimdb.engine.commit.CommitPipeline;
 import org.verisimdb.engine.store.Counts;
-import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
 import org.verisimdb.engine.store.StoredChange;
 import org.verisimdb.engine.write.OctadWriter;
@@ -28,11 +24,9 @@ import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
-import org.verisimdb.model.facet.VersionRecord;
 import org.verisimdb.model.write.OctadInput;
 import org.verisimdb.model.write.OctadPatch;
 import org.verisimdb.storage.RoutedBackend;
-import org.verisimdb.storage.WriteBatch;
 import org.verisimdb.storage.wal.Wal;
 
 /**
@@ -48,7 +42,6 @@ import org.verisimdb.storage.wal.Wal;
  */
 final class EmbeddedDatabase implements Database {
   private static final System.Logger LOG = System.getLogger("org.verisimdb.engine");
-  private static final String CURSOR_PREFIX = "c1.";
 
   private final DatabaseConfig config;
   private final DatabaseDirectory directory;
@@ -284,18 +277,9 @@ final class EmbeddedDatabase implements Database {
 
   // ---- transactions and history, for the classes of this package
 
-  Committer committer() {
-    return committer;
-  }
-
   /** Registers a listener of commits (the modality indexes); see {@link CommitListener}. */
   void addCommitListener(CommitListener listener) {
     committer.addListener(listener);
-  }
-
-  /** Transactions open now. */
-  java.util.Collection<EmbeddedTransaction> openTransactions() {
-    return List.copyOf(openTransactions.values());
   }
 
   void forget(EmbeddedTransaction tx) {
@@ -453,18 +437,6 @@ final class EmbeddedDatabase implements Database {
     }
   }
 
-  /** A page of live octads after {@code after}, read from {@code view}. */
-  static Page<Octad> page(OctadStore view, OctadId after, int limit, int historyLimit) {
-    List<Map.Entry<OctadId, OctadHeader>> entries = view.liveAfter(after, limit + 1);
-    boolean more = entries.size() > limit;
-    List<Octad> octads = new ArrayList<>(Math.min(limit, entries.size()));
-    for (int i = 0; i < Math.min(limit, entries.size()); i++) {
-      Map.Entry<OctadId, OctadHeader> e = entries.get(i);
-      octads.add(view.read(e.getKey(), e.getValue(), null, historyLimit));
-    }
-    return new Page<>(octads, more ? encodeCursor(octads.getLast().id()) : null);
-  }
-
   void checkLimit(int limit) {
     if (limit < 1 || limit > config.maxLimit()) {
       throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "limit",
@@ -472,32 +444,10 @@ final class EmbeddedDatabase implements Database {
     }
   }
 
-  static void requireId(OctadId id) {
-    if (id == null) {
-      throw VeriSimException.invalid(ErrorCode.INVALID_ID, "id", "an octad id is required");
-    }
-  }
-
   void checkOpen() {
     if (closed) {
       throw new VeriSimException(ErrorCode.DATABASE_CLOSED, "the database " + where() + " is closed; open it again to continue");
     }
-  }
-
-  static String encodeCursor(OctadId last) {
-    return CURSOR_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(last.value().getBytes(StandardCharsets.UTF_8));
-  }
-
-  static OctadId decodeCursor(String cursor) {
-    try {
-      if (cursor.startsWith(CURSOR_PREFIX)) {
-        return OctadId.of(new String(Base64.getUrlDecoder().decode(cursor.substring(CURSOR_PREFIX.length())), StandardCharsets.UTF_8));
-      }
-    } catch (IllegalArgumentException | VeriSimException e) {
-      // fall through to the one message for every malformed cursor
-    }
-    throw VeriSimException.invalid(ErrorCode.INVALID_CURSOR, "cursor",
-        "'" + (cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor) + "' is not a cursor of this listing; pass the nextCursor of the previous page, or null to start");
   }
 
   /** A session: the shared machinery, acting as one principal. */
@@ -515,51 +465,36 @@ final class EmbeddedDatabase implements Database {
 
     @Override
     public Octad create(OctadInput input) {
-      if (input == null) {
-        throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, null, "create needs an input");
-      }
-      OctadId id = input.id() != null ? input.id() : OctadId.random();
-      return write("creating", new WriteOp.Create(id, input), principal, EmbeddedDatabase.this::resultOf);
+      return write("creating", OctadRequests.createOp(input), principal, EmbeddedDatabase.this::resultOf);
     }
 
     @Override
     public Optional<Octad> get(OctadId id) {
-      requireId(id);
-      return read("reading octad " + id, view -> {
-        OctadHeader header = view.header(id);
-        return header == null || !header.live() ? Optional.empty() : Optional.of(view.read(id, header, null, config.historyLimit()));
-      });
+      OctadRequests.requireId(id);
+      return read("reading octad " + id, view -> OctadRequests.liveOctad(view, id, config.historyLimit()));
     }
 
     @Override
     public boolean exists(OctadId id) {
-      requireId(id);
-      return read("reading octad " + id, view -> {
-        OctadHeader header = view.header(id);
-        return header != null && header.live();
-      });
+      OctadRequests.requireId(id);
+      return read("reading octad " + id, view -> OctadRequests.isLive(view, id));
     }
 
     @Override
     public Octad update(OctadId id, OctadPatch patch) {
-      requireId(id);
-      if (patch == null) {
-        throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, null, "update needs a patch");
-      }
-      return write("updating", new WriteOp.Update(id, patch), principal, EmbeddedDatabase.this::resultOf);
+      return write("updating", OctadRequests.updateOp(id, patch), principal, EmbeddedDatabase.this::resultOf);
     }
 
     @Override
     public long delete(OctadId id) {
-      requireId(id);
-      return write("deleting", new WriteOp.Delete(id), principal, change -> change.version().version());
+      return write("deleting", OctadRequests.deleteOp(id), principal, change -> change.version().version());
     }
 
     @Override
     public Page<Octad> list(String cursor, int limit) {
       checkLimit(limit);
-      OctadId after = cursor == null ? null : decodeCursor(cursor);
-      return read("listing octads", view -> page(view, after, limit, config.historyLimit()));
+      OctadId after = cursor == null ? null : OctadRequests.decodeCursor(cursor);
+      return read("listing octads", view -> OctadRequests.page(view, after, limit, config.historyLimit()));
     }
 
     @Override

@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.verisimdb.engine.codec.FacetFormatV1;
 import org.verisimdb.engine.commit.OverlayView;
 import org.verisimdb.engine.store.Counts;
-import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
 import org.verisimdb.engine.store.StoreKeys;
 import org.verisimdb.engine.store.StoredChange;
@@ -49,7 +47,6 @@ final class EmbeddedTransaction implements Transaction {
   private final TransactionSettings limits;
   private final int historyLimit;
   private final long startedNanos = System.nanoTime();
-  private final Instant startedAt = Instant.now();
   private final OverlayView overlay;
   private final List<WriteOp> ops = new ArrayList<>();
   private final ReadSet reads;
@@ -96,42 +93,32 @@ final class EmbeddedTransaction implements Transaction {
     };
   }
 
-  Instant startedAt() {
-    return startedAt;
-  }
-
-  synchronized int writes() {
-    return ops.size();
-  }
-
   // ---- reads
 
   @Override
   public Optional<Octad> get(OctadId id) {
-    EmbeddedDatabase.requireId(id);
+    OctadRequests.requireId(id);
     return read("reading octad " + id, view -> {
       track(id);
-      OctadHeader header = view.header(id);
-      return header == null || !header.live() ? Optional.empty() : Optional.of(view.read(id, header, null, historyLimit));
+      return OctadRequests.liveOctad(view, id, historyLimit);
     });
   }
 
   @Override
   public boolean exists(OctadId id) {
-    EmbeddedDatabase.requireId(id);
+    OctadRequests.requireId(id);
     return read("reading octad " + id, view -> {
       track(id);
-      OctadHeader header = view.header(id);
-      return header != null && header.live();
+      return OctadRequests.isLive(view, id);
     });
   }
 
   @Override
   public Page<Octad> list(String cursor, int limit) {
     db.checkLimit(limit);
-    OctadId after = cursor == null ? null : EmbeddedDatabase.decodeCursor(cursor);
+    OctadId after = cursor == null ? null : OctadRequests.decodeCursor(cursor);
     return read("listing octads", view -> {
-      Page<Octad> page = EmbeddedDatabase.page(view, after, limit, historyLimit);
+      Page<Octad> page = OctadRequests.page(view, after, limit, historyLimit);
       if (reads != null) {
         reads.range(after, page.nextCursor() == null ? null : page.items().getLast().id());
       }
@@ -149,26 +136,17 @@ final class EmbeddedTransaction implements Transaction {
 
   @Override
   public Octad create(OctadInput input) {
-    if (input == null) {
-      throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, null, "create needs an input");
-    }
-    return write(new WriteOp.Create(input.id() != null ? input.id() : OctadId.random(), input));
+    return write(OctadRequests.createOp(input));
   }
 
   @Override
   public Octad update(OctadId id, OctadPatch patch) {
-    EmbeddedDatabase.requireId(id);
-    if (patch == null) {
-      throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, null, "update needs a patch");
-    }
-    return write(new WriteOp.Update(id, patch));
+    return write(OctadRequests.updateOp(id, patch));
   }
 
   @Override
   public long delete(OctadId id) {
-    EmbeddedDatabase.requireId(id);
-    StoredChange change = stage(new WriteOp.Delete(id));
-    return change.version().version();
+    return stage(OctadRequests.deleteOp(id)).version().version();
   }
 
   private Octad write(WriteOp op) {
@@ -185,13 +163,9 @@ final class EmbeddedTransaction implements Transaction {
     }
     long at = snapshotForOperation();
     try {
-      if (isolation != Isolation.READ_COMMITTED) {
-        long last = committer.lastCommitLsn(op.id());
-        if (last > at) {
-          throw abort(new VeriSimException(ErrorCode.WRITE_CONFLICT, "transaction " + id + ": octad '" + op.id() + "' was committed by"
-              + " another transaction (LSN " + last + ") after this transaction's snapshot (LSN " + at + "); the first committer wins."
-              + " The transaction is rolled back: retry it"));
-        }
+      VeriSimException conflict = isolation == Isolation.READ_COMMITTED ? null : committer.conflictAfter(id, op.id(), at);
+      if (conflict != null) {
+        throw abort(conflict);
       }
       track(op.id());
       OctadStore view = new OctadStore(overlay).at(at);
@@ -217,7 +191,7 @@ final class EmbeddedTransaction implements Transaction {
 
   @Override
   public void lock(OctadId id, Modality modality) {
-    EmbeddedDatabase.requireId(id);
+    OctadRequests.requireId(id);
     if (modality == null) {
       throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "modality", "lock needs a modality; lock(id) locks them all");
     }
@@ -226,7 +200,7 @@ final class EmbeddedTransaction implements Transaction {
 
   @Override
   public void lock(OctadId id) {
-    EmbeddedDatabase.requireId(id);
+    OctadRequests.requireId(id);
     lockAll(id, List.of(Modality.values()));
   }
 
@@ -355,7 +329,7 @@ final class EmbeddedTransaction implements Transaction {
     overlay.clear();
     ops.clear();
     committer.locks().releaseAll(id);
-    if (snapshot >= 0 && isolation != Isolation.READ_COMMITTED) {
+    if (snapshot >= 0) { // only SNAPSHOT and SERIALIZABLE hold one
       committer.snapshots().release(snapshot);
     }
     snapshot = -1;
@@ -414,11 +388,5 @@ final class EmbeddedTransaction implements Transaction {
   @Override
   public String toString() {
     return "transaction " + id + " (" + isolation.wireName() + ", " + state() + ")";
-  }
-
-  /** For listings of open transactions. */
-  Map<String, Object> describe() {
-    return Map.of("id", id, "principal", principal, "isolation", isolation.wireName(), "state", state(), "started_at", startedAt,
-        "writes", writes());
   }
 }

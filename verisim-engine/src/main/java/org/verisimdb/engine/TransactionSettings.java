@@ -30,6 +30,14 @@ public record TransactionSettings(
   public static final TransactionSettings DEFAULTS = new TransactionSettings(Isolation.SNAPSHOT, Duration.ofSeconds(10),
       Duration.ofSeconds(60), Duration.ofMinutes(10), 100_000, 256L << 20, Retention.ALL, Duration.ofSeconds(60));
 
+  public TransactionSettings withIsolation(Isolation level) {
+    return new TransactionSettings(level, lockTimeout, idleTimeout, maxDuration, maxWrites, maxBytes, retention, gcInterval);
+  }
+
+  public TransactionSettings withMaxDuration(Duration duration) {
+    return new TransactionSettings(isolation, lockTimeout, idleTimeout, duration, maxWrites, maxBytes, retention, gcInterval);
+  }
+
   public TransactionSettings withLockTimeout(Duration timeout) {
     return new TransactionSettings(isolation, timeout, idleTimeout, maxDuration, maxWrites, maxBytes, retention, gcInterval);
   }

@@ -77,6 +77,19 @@ public final class CommitPipeline {
     return visibleLsn;
   }
 
+  /** Waits until every write at or before {@code lsn} is applied and visible; fails if the pipeline failed first. */
+  public void awaitVisible(long lsn) {
+    applyLock.lock();
+    try {
+      while (nextToApply <= lsn) {
+        checkFailure();
+        turn.awaitUninterruptibly();
+      }
+    } finally {
+      applyLock.unlock();
+    }
+  }
+
   /** Runs {@code work} under the plan lock, ordered with every commit's planning; it must be short and must not block. */
   public <T> T underPlanLock(java.util.function.Supplier<T> work) {
     planLock.lock();

@@ -106,7 +106,11 @@ public final class OctadStore {
     if (bytes == null) {
       return null;
     }
-    HeaderFormat.Stamped newest = HeaderFormat.decodeStamped(bytes, id.value());
+    return visible(HeaderFormat.decodeStamped(bytes, id.value()), id);
+  }
+
+  // The newest header if this store sees its commit, else the newest older one it sees (or null).
+  private OctadHeader visible(HeaderFormat.Stamped newest, OctadId id) {
     return newest.commitLsn() <= asOf ? newest.header() : olderHeader(id);
   }
 
@@ -219,8 +223,7 @@ public final class OctadStore {
     try (Cursor cursor = backend.scan(OCTADS, from, null)) {
       while (out.size() < limit && cursor.next()) {
         OctadId id = OctadId.of(new String(cursor.key(), StandardCharsets.UTF_8));
-        HeaderFormat.Stamped newest = HeaderFormat.decodeStamped(cursor.value(), id.value());
-        OctadHeader header = newest.commitLsn() <= asOf ? newest.header() : olderHeader(id);
+        OctadHeader header = visible(HeaderFormat.decodeStamped(cursor.value(), id.value()), id);
         if (header != null && (withDeleted || header.live())) {
           out.add(Map.entry(id, header));
         }

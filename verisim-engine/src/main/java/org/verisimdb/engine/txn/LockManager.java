@@ -145,9 +145,4 @@ public final class LockManager {
       }
     }
   }
-
-  /** Locks held now, by all transactions. */
-  public int size() {
-    return count;
-  }
 }

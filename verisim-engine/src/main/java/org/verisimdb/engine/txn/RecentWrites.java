@@ -35,8 +35,4 @@ public final class RecentWrites {
     }
     return null;
   }
-
-  public int size() {
-    return byLsn.size();
-  }
 }

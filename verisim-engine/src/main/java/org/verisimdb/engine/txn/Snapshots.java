@@ -34,9 +34,4 @@ public final class Snapshots {
   public synchronized long horizon() {
     return inUse.isEmpty() ? visible.getAsLong() : Math.min(inUse.firstKey(), visible.getAsLong());
   }
-
-  /** Readers registered now. */
-  public synchronized int size() {
-    return inUse.values().stream().mapToInt(Integer::intValue).sum();
-  }
 }
