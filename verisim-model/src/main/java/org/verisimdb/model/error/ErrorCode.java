@@ -10,6 +10,10 @@ package org.verisimdb.model.error;
 public enum ErrorCode {
   /** No octad with the given id exists (or it was deleted). */
   OCTAD_NOT_FOUND(1001, ErrorCategory.NOT_FOUND),
+  /** The octad has no such version (number, label or time), or it is older than the retained history. */
+  VERSION_NOT_FOUND(1002, ErrorCategory.NOT_FOUND),
+  /** No semantic type or contract with the given name is defined. */
+  SCHEMA_NOT_FOUND(1003, ErrorCategory.NOT_FOUND),
 
   /**
    * A transaction wrote an octad that another transaction committed after its snapshot (first
@@ -62,6 +66,10 @@ public enum ErrorCode {
   FIELD_NOT_WRITABLE(3020, ErrorCategory.INVALID_INPUT),
   /** A list cursor is malformed or belongs to another listing. */
   INVALID_CURSOR(3021, ErrorCategory.INVALID_INPUT),
+  /** A write breaks a constraint declared by one of the octad's semantic types (required, pattern, range, contract). */
+  CONSTRAINT_VIOLATION(3022, ErrorCategory.INVALID_INPUT),
+  /** A search request is malformed: a query without terms, a bad k or radius, an invalid polygon, a bad traversal. */
+  INVALID_SEARCH(3023, ErrorCategory.INVALID_INPUT),
   /** A configuration file, property or environment variable is invalid. */
   INVALID_CONFIG(3030, ErrorCategory.INVALID_INPUT),
   /** An import or restore source is incomplete, altered or malformed; the message says where. */
@@ -85,6 +93,10 @@ public enum ErrorCode {
   DATABASE_CLOSED(6002, ErrorCategory.UNAVAILABLE),
   /** The database directory is in use by another process or another open instance. */
   DATABASE_LOCKED(6003, ErrorCategory.UNAVAILABLE),
+  /** A modality index is being rebuilt, failed, or fell too far behind; the message says which and what to do. */
+  INDEX_UNAVAILABLE(6004, ErrorCategory.UNAVAILABLE),
+  /** The embedding model could not be loaded or failed on an input. */
+  EMBEDDING_UNAVAILABLE(6005, ErrorCategory.UNAVAILABLE),
 
   /** A defect in VeriSimDB; the message says what was being done. Please report it. */
   INTERNAL(9001, ErrorCategory.INTERNAL);
