@@ -15,7 +15,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -27,8 +26,8 @@ import org.verisimdb.model.value.Value;
 /**
  * Highlighted passages of a document for a {@link TextQuery}, made by Lucene's unified highlighter
  * from the document itself (the index stores no text): each string field the query searches is
- * analysed again, cut into passages of about {@value #PASSAGE_CHARS} characters at sentence
- * boundaries, and the passages holding matches are returned with every match between two marks.
+ * analysed again and cut into sentences (root locale rules), and the sentences holding matches
+ * are returned as passages with every match between two marks (a phrase as one match).
  * Terms under NOT and field comparisons mark nothing; only the first {@value #MAX_CHARS}
  * characters of a value are searched for matches. Immutable and thread-safe.
  */
@@ -36,7 +35,6 @@ public final class Snippets {
   /** Marks matches with {@code <b>} and {@code </b>}, the rest of the text HTML-escaped. */
   public static final Snippets HTML = new Snippets("<b>", "</b>", true);
 
-  static final int PASSAGE_CHARS = 160;
   static final int MAX_CHARS = 1 << 20;
   // The field name under which a value is highlighted; any constant will do, as the query is rewritten onto it.
   private static final String FIELD = "h";
@@ -55,7 +53,7 @@ public final class Snippets {
         .withHandleMultiTermQuery(true)
         .withHighlightPhrasesStrictly(true)
         .withMaxLength(MAX_CHARS)
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f))
+        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
         .withFormatter(new Marker())
         .build();
   }
