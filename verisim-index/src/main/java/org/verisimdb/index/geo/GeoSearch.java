@@ -1,6 +1,8 @@
 package org.verisimdb.index.geo;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LatLonDocValuesField;
@@ -14,6 +16,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -44,10 +47,15 @@ public final class GeoSearch {
    */
   private static final double SLACK_METRES = 2.0;
   private static final Query HAS_SPATIAL = new FieldExistsQuery(GeoFields.LAT);
+  /** Seeds of a nearest search beyond k (at least): enough that the seeds usually hold the answer. */
+  private static final int EXTRA_SEEDS = 16;
+  private static final Comparator<GeoHit> BY_DISTANCE = Comparator.comparingDouble(GeoHit::distanceKm).thenComparing(GeoHit::id);
 
+  private final IndexView view;
   private final IndexSearcher searcher;
 
   public GeoSearch(IndexView view) {
+    this.view = view;
     this.searcher = view.searcher();
   }
 
@@ -81,31 +89,49 @@ public final class GeoSearch {
   /**
    * The {@code k} octads nearest to (lat, lon) that pass {@code filter}, nearest first, equal
    * distances by id: exactly min(k, octads with a spatial modality passing the filter).
+   *
+   * <p>Lucene's nearest (by its own distance) give k + {@value #EXTRA_SEEDS} or more seeds, which
+   * are ranked exactly. Any octad Lucene ranked after the last seed is farther, exactly, than the
+   * k-th seed when the last seed's Lucene distance is beyond {@link #within}'s radius for the k-th
+   * seed's exact distance; then the seeds hold the answer. Otherwise every octad within that
+   * distance is collected and ranked.
    */
   public List<GeoHit> nearest(double lat, double lon, int k, Query filter) {
     GeoInputs.latitude(lat, "lat");
     GeoInputs.longitude(lon, "lon");
     GeoInputs.count(k, "k");
-    int seeds = Math.min(k, Math.max(1, searcher.getIndexReader().numDocs()));
-    // Any k octads bound the k-th smallest distance; Lucene's nearest (by its own distance) are a tight bound.
-    double bound = 0;
+    int live = searcher.getIndexReader().numDocs();
+    if (live == 0) {
+      return List.of();
+    }
+    int n = (int) Math.min((long) k + Math.max(k, EXTRA_SEEDS), live);
+    List<GeoHit> seeds = new ArrayList<>(n);
+    double lastLucene;
     try {
       TopDocs top = filter == null
-          ? LatLonPoint.nearest(searcher, GeoFields.POINT, lat, lon, seeds)
-          : searcher.search(and(HAS_SPATIAL, filter), seeds, new Sort(LatLonDocValuesField.newDistanceSort(GeoFields.POINT, lat, lon)));
+          ? LatLonPoint.nearest(searcher, GeoFields.POINT, lat, lon, n)
+          : searcher.search(and(HAS_SPATIAL, filter), n, new Sort(LatLonDocValuesField.newDistanceSort(GeoFields.POINT, lat, lon)));
       if (top.scoreDocs.length == 0) {
         return List.of();
       }
       for (ScoreDoc hit : top.scoreDocs) {
-        bound = Math.max(bound, exactDistance(hit.doc, lat, lon));
+        seeds.add(new GeoHit(view.idOf(hit.doc), exactDistance(hit.doc, lat, lon)));
       }
+      seeds.sort(BY_DISTANCE);
+      if (top.scoreDocs.length < n || n == live || seeds.size() <= k) {
+        return seeds.subList(0, Math.min(k, seeds.size())); // every candidate is a seed
+      }
+      lastLucene = (Double) ((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]).fields[0];
     } catch (IOException e) {
       throw unreadable(e);
     }
-    double limit = bound;
-    return run(within(lat, lon, limit), filter, (la, lo) -> {
+    double kth = seeds.get(k - 1).distanceKm();
+    if (kth < GeoDistance.MAX_KM && lastLucene > luceneMetres(kth)) {
+      return seeds.subList(0, k);
+    }
+    return run(within(lat, lon, kth), filter, (la, lo) -> {
       double d = GeoDistance.km(lat, lon, la, lo);
-      return d <= limit ? d : Double.NaN;
+      return d <= kth ? d : Double.NaN;
     }, k);
   }
 
@@ -144,7 +170,12 @@ public final class GeoSearch {
     if (km >= GeoDistance.MAX_KM) {
       return HAS_SPATIAL;
     }
-    return LatLonPoint.newDistanceQuery(GeoFields.POINT, lat, lon, km * 1000 * LUCENE_SCALE * (1 + 1e-9) + SLACK_METRES);
+    return LatLonPoint.newDistanceQuery(GeoFields.POINT, lat, lon, luceneMetres(km));
+  }
+
+  /** A Lucene distance in metres beyond which no point is within {@code km} by VQL's measure. */
+  private static double luceneMetres(double km) {
+    return km * 1000 * LUCENE_SCALE * (1 + 1e-9) + SLACK_METRES;
   }
 
   /** A query matching at least every octad whose point lies in {@code box}; the exact test is {@link GeoBox#contains}. */

@@ -97,6 +97,23 @@ class GeoSearchTest {
   }
 
   @Test
+  void nearestAmongManyAtOnePointTakesTheSmallestIds() {
+    List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 60).boxed().toList());
+    java.util.Collections.shuffle(order, new Random(3));
+    try (GeoFixture f = new GeoFixture()) {
+      for (int i : order) {
+        f.put(GeoFixture.at(String.format("s%02d", i), 45, 7)); // one commit each: many small segments
+      }
+      f.put(GeoFixture.at("far", 46, 7));
+      try (IndexView v = f.index.view()) {
+        // Every seed Lucene offers is at distance 0, so the seeds cannot settle it: all at that distance are ranked.
+        assertThat(new GeoSearch(v).nearest(45, 7, 3, null)).extracting(h -> h.id().value()).containsExactly("s00", "s01", "s02");
+        assertThat(new GeoSearch(v).nearest(46, 7, 2, null)).extracting(h -> h.id().value()).containsExactly("far", "s00");
+      }
+    }
+  }
+
+  @Test
   void polygonsKeepTheirBoundaryAndDropTheirHoles() {
     String wkt = "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1))";
     try (GeoFixture f = new GeoFixture()) {
