@@ -14,6 +14,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -23,6 +24,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.verisimdb.index.lucene.IndexFields;
 import org.verisimdb.index.lucene.IndexView;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.error.ErrorCode;
@@ -47,15 +49,13 @@ public final class GeoSearch {
    */
   private static final double SLACK_METRES = 2.0;
   private static final Query HAS_SPATIAL = new FieldExistsQuery(GeoFields.LAT);
-  /** Seeds of a nearest search beyond k (at least): enough that the seeds usually hold the answer. */
-  private static final int EXTRA_SEEDS = 16;
+  /** Seeds of a nearest search beyond k: one more is enough to prove the answer unless it is within metres of the k-th. */
+  private static final int EXTRA_SEEDS = 1;
   private static final Comparator<GeoHit> BY_DISTANCE = Comparator.comparingDouble(GeoHit::distanceKm).thenComparing(GeoHit::id);
 
-  private final IndexView view;
   private final IndexSearcher searcher;
 
   public GeoSearch(IndexView view) {
-    this.view = view;
     this.searcher = view.searcher();
   }
 
@@ -90,7 +90,7 @@ public final class GeoSearch {
    * The {@code k} octads nearest to (lat, lon) that pass {@code filter}, nearest first, equal
    * distances by id: exactly min(k, octads with a spatial modality passing the filter).
    *
-   * <p>Lucene's nearest (by its own distance) give k + {@value #EXTRA_SEEDS} or more seeds, which
+   * <p>Lucene's nearest (by its own distance) give k + {@value #EXTRA_SEEDS} seeds, which
    * are ranked exactly. Any octad Lucene ranked after the last seed is farther, exactly, than the
    * k-th seed when the last seed's Lucene distance is beyond {@link #within}'s radius for the k-th
    * seed's exact distance; then the seeds hold the answer. Otherwise every octad within that
@@ -104,8 +104,8 @@ public final class GeoSearch {
     if (live == 0) {
       return List.of();
     }
-    int n = (int) Math.min((long) k + Math.max(k, EXTRA_SEEDS), live);
-    List<GeoHit> seeds = new ArrayList<>(n);
+    int n = (int) Math.min((long) k + EXTRA_SEEDS, live);
+    List<GeoHit> seeds;
     double lastLucene;
     try {
       TopDocs top = filter == null
@@ -114,10 +114,7 @@ public final class GeoSearch {
       if (top.scoreDocs.length == 0) {
         return List.of();
       }
-      for (ScoreDoc hit : top.scoreDocs) {
-        seeds.add(new GeoHit(view.idOf(hit.doc), exactDistance(hit.doc, lat, lon)));
-      }
-      seeds.sort(BY_DISTANCE);
+      seeds = exactHits(top.scoreDocs, lat, lon);
       if (top.scoreDocs.length < n || n == live || seeds.size() <= k) {
         return seeds.subList(0, Math.min(k, seeds.size())); // every candidate is a seed
       }
@@ -202,15 +199,35 @@ public final class GeoSearch {
     }
   }
 
-  private double exactDistance(int doc, double lat, double lon) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    NumericDocValues lats = DocValues.getNumeric(leaf.reader(), GeoFields.LAT);
-    NumericDocValues lons = DocValues.getNumeric(leaf.reader(), GeoFields.LON);
-    if (!lats.advanceExact(doc - leaf.docBase) || !lons.advanceExact(doc - leaf.docBase)) {
-      throw new IllegalStateException("document " + doc + " has a point but no exact coordinates");
+  /** The hits of top-level documents {@code docs} with their exact distances from (lat, lon), nearest first, then by id. */
+  private List<GeoHit> exactHits(ScoreDoc[] docs, double lat, double lon) throws IOException {
+    int[] sorted = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      sorted[i] = docs[i].doc;
     }
-    return GeoDistance.km(lat, lon, Double.longBitsToDouble(lats.longValue()), Double.longBitsToDouble(lons.longValue()));
+    java.util.Arrays.sort(sorted); // doc values are read forward
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<GeoHit> hits = new ArrayList<>(docs.length);
+    LeafReaderContext leaf = null;
+    NumericDocValues lats = null;
+    NumericDocValues lons = null;
+    SortedDocValues ids = null;
+    for (int doc : sorted) {
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        lats = DocValues.getNumeric(leaf.reader(), GeoFields.LAT);
+        lons = DocValues.getNumeric(leaf.reader(), GeoFields.LON);
+        ids = DocValues.getSorted(leaf.reader(), IndexFields.ID);
+      }
+      int d = doc - leaf.docBase;
+      if (!lats.advanceExact(d) || !lons.advanceExact(d) || !ids.advanceExact(d)) {
+        throw new IllegalStateException("document " + doc + " has a point but no exact coordinates or id");
+      }
+      double km = GeoDistance.km(lat, lon, Double.longBitsToDouble(lats.longValue()), Double.longBitsToDouble(lons.longValue()));
+      hits.add(new GeoHit(OctadId.of(ids.lookupOrd(ids.ordValue()).utf8ToString()), km));
+    }
+    hits.sort(BY_DISTANCE);
+    return hits;
   }
 
   private static Query and(Query q, Query filter) {
