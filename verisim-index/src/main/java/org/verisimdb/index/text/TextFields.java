@@ -13,7 +13,6 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.util.BytesRef;
@@ -33,7 +32,7 @@ import org.verisimdb.model.value.Value;
  * <tr><td>{@code doc.text.f}</td><td>string</td><td>the value analysed (BM25); {@link #TITLE} and
  *     {@link #BODY} are the two with fixed meaning</td></tr>
  * <tr><td>{@code doc.kw.f}</td><td>string</td><td>the exact value as one keyword ({@link #keyword}): the
- *     value itself, or a digest when its UTF-8 form is too long for a Lucene term</td></tr>
+ *     value itself, or when long its first bytes and a digest</td></tr>
  * <tr><td>{@code doc.long.f}</td><td>integer</td><td>point and sorted numeric doc value
  *     ({@link LongField}): range queries and sorting</td></tr>
  * <tr><td>{@code doc.double.f}</td><td>number</td><td>point and sorted numeric doc value
@@ -69,7 +68,9 @@ public final class TextFields {
   /** Suffix of the doc value holding an analysed field's number of terms. */
   static final String LENGTH = "#len";
 
-  // A keyword digest starts with a byte UTF-8 never uses, so it cannot equal a stored value.
+  /** Longest keyword stored as the value itself, in UTF-8 bytes. */
+  static final int KEYWORD_BYTES = 256;
+  // A keyword digest follows a byte UTF-8 never uses, so a cut value never equals a whole one.
   private static final byte DIGEST_MARK = (byte) 0xFF;
 
   private TextFields() {}
@@ -122,20 +123,24 @@ public final class TextFields {
   }
 
   /**
-   * The keyword term of a string value: its UTF-8 bytes, or for a value longer than a Lucene term
-   * may be, a 0xFF byte and the SHA-256 of those bytes. Equality stays exact either way; only a
-   * string range query misses values too long to be stored whole.
+   * The keyword term of a string value: its UTF-8 bytes when there are at most
+   * {@value #KEYWORD_BYTES}, else the first {@value #KEYWORD_BYTES} bytes, a 0xFF byte (never in
+   * UTF-8) and the SHA-256 of all the bytes. Equality stays exact (but for a SHA-256 collision),
+   * and terms order as their values do against any bound of at most {@value #KEYWORD_BYTES} bytes,
+   * so string ranges stay exact too unless a bound is longer than that and shares those first
+   * bytes with a value. A long body thus costs a short term, not its whole text.
    */
   public static BytesRef keyword(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    if (utf8.length <= IndexWriter.MAX_TERM_LENGTH) {
+    if (utf8.length <= KEYWORD_BYTES) {
       return new BytesRef(utf8);
     }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(utf8);
-      byte[] term = new byte[digest.length + 1];
-      term[0] = DIGEST_MARK;
-      System.arraycopy(digest, 0, term, 1, digest.length);
+      byte[] term = new byte[KEYWORD_BYTES + 1 + digest.length];
+      System.arraycopy(utf8, 0, term, 0, KEYWORD_BYTES);
+      term[KEYWORD_BYTES] = DIGEST_MARK;
+      System.arraycopy(digest, 0, term, KEYWORD_BYTES + 1, digest.length);
       return new BytesRef(term);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

@@ -1,6 +1,7 @@
 package org.verisimdb.index.text;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,14 +26,24 @@ import org.verisimdb.model.OctadId;
  *
  * <p>Within a segment the ords of the id doc values follow the ids, so a segment's hits are kept
  * as longs (score bits, then the inverted ord) in a primitive heap, as Lucene's collector keeps
- * (score, doc); ids are looked up only when a segment is done, for its k best, which are merged
- * with the best of the segments before. One collector per index slice, each used by one thread.
+ * (score, doc). Ids are looked up once, at the end, and only for the hits that are returned or
+ * tie with the last of them. One collector per index slice, each used by one thread.
  */
 final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHit>> {
-  private record Entry(float score, String id) {}
+  /** A kept hit: its score, and its id as an ord of its segment's id doc values. */
+  private record Hit(float score, SortedDocValues ids, int ord) {
+    String id() {
+      try {
+        return ids.lookupOrd(ord).utf8ToString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 
-  /** Best first: higher score, then smaller id. */
-  private static final Comparator<Entry> ORDER = Comparator.comparingDouble((Entry e) -> -e.score()).thenComparing(Entry::id);
+  private record Resolved(float score, String id) {}
+
+  private static final Comparator<Resolved> ORDER = Comparator.comparingDouble((Resolved r) -> -r.score()).thenComparing(Resolved::id);
 
   private final int k;
 
@@ -47,12 +58,26 @@ final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHi
 
   @Override
   public List<TextHit> reduce(Collection<Top> collectors) {
-    List<Entry> all = new ArrayList<>();
+    List<Hit> all = new ArrayList<>();
     for (Top top : collectors) {
-      all.addAll(top.best);
+      all.addAll(top.kept);
     }
-    all.sort(ORDER);
-    return all.subList(0, Math.min(k, all.size())).stream().map(e -> new TextHit(OctadId.of(e.id()), e.score())).toList();
+    all.sort(Comparator.comparingDouble((Hit h) -> -h.score()));
+    // Every hit scoring above the k-th is returned; of those tying with it, the smallest ids.
+    int end = all.size();
+    if (end > k) {
+      float last = all.get(k - 1).score();
+      end = k;
+      while (end < all.size() && all.get(end).score() == last) {
+        end++;
+      }
+    }
+    List<Resolved> chosen = new ArrayList<>(end);
+    for (Hit h : all.subList(0, end)) {
+      chosen.add(new Resolved(h.score(), h.id()));
+    }
+    chosen.sort(ORDER);
+    return chosen.subList(0, Math.min(k, chosen.size())).stream().map(r -> new TextHit(OctadId.of(r.id()), r.score())).toList();
   }
 
   /** A hit within one segment: higher is better. Scores are never negative, so their bits order like them. */
@@ -68,13 +93,16 @@ final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHi
     return ~(int) code;
   }
 
-  /** The k best hits of one slice so far, best first, and the leaf collector of its current segment. */
+  /** The k best hits of each segment of one slice, and the score the next segment's hits must reach. */
   static final class Top implements Collector {
     private final int k;
-    private final List<Entry> best = new ArrayList<>();
+    private final List<Hit> kept = new ArrayList<>();
+    /** The k best scores kept so far, lowest at the head; its head is the floor once it holds k. */
+    private final LongHeap best;
 
     Top(int k) {
       this.k = k;
+      this.best = new LongHeap(Math.min(k, 1024));
     }
 
     @Override
@@ -84,7 +112,7 @@ final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHi
 
     /** The score a hit needs at least to enter, or 0 while fewer than k are kept. */
     private float floor() {
-      return best.size() == k ? best.getLast().score() : 0;
+      return best.size() == k ? scoreOf(best.top()) : 0;
     }
 
     @Override
@@ -142,14 +170,15 @@ final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHi
         }
 
         @Override
-        public void finish() throws IOException {
+        public void finish() {
           for (int i = heap.size(); i > 0; i--) {
             long code = heap.pop();
-            best.add(new Entry(scoreOf(code), ids.lookupOrd(ordOf(code)).utf8ToString()));
-          }
-          best.sort(ORDER);
-          while (best.size() > k) {
-            best.removeLast();
+            kept.add(new Hit(scoreOf(code), ids, ordOf(code)));
+            if (best.size() < k) {
+              best.push(code);
+            } else if (scoreOf(code) > scoreOf(best.top())) {
+              best.updateTop(code);
+            }
           }
         }
       };

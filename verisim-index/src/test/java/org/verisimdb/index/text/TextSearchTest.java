@@ -155,12 +155,20 @@ class TextSearchTest {
   }
 
   @Test
-  void longStringsKeepExactEquality() {
-    String huge = "é".repeat(20_000); // 40,000 UTF-8 bytes: longer than a Lucene term
+  void longStringsKeepExactEqualityAndShortBoundedRanges() {
+    String huge = "é".repeat(20_000); // 40,000 UTF-8 bytes: longer than a Lucene term may be
+    String cut = "a".repeat(TextFields.KEYWORD_BYTES);
     try (TextFixture f = new TextFixture()) {
-      f.put(fields("huge", Map.of("note", huge)), fields("other", Map.of("note", huge + "x")));
+      f.put(fields("huge", Map.of("note", huge)), fields("other", Map.of("note", huge + "x")),
+          fields("cut", Map.of("note", cut)), fields("cutb", Map.of("note", cut + "b")), fields("cutc", Map.of("note", cut + "c")),
+          fields("b", Map.of("note", "b")));
       try (IndexView v = f.index.view()) {
         assertThat(ids(v, TextQuery.fieldEquals("note", Value.of(huge)))).containsExactly("huge");
+        assertThat(ids(v, TextQuery.fieldEquals("note", Value.of(cut + "b")))).containsExactly("cutb");
+        assertThat(ids(v, TextQuery.fieldEquals("note", Value.of(cut)))).containsExactly("cut");
+        assertThat(ids(v, TextQuery.fieldRange("note", Value.of("a"), Value.of("b"), true, false))).containsExactly("cut", "cutb", "cutc");
+        assertThat(ids(v, TextQuery.fieldRange("note", Value.of(cut), Value.of("b"), false, true))).containsExactly("b", "cutb", "cutc");
+        assertThat(ids(v, TextQuery.fieldRange("note", Value.of("é"), null, true, true))).containsExactly("huge", "other");
       }
     }
   }
