@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,7 +51,8 @@ import org.verisimdb.model.facet.TemporalFacet;
  * raw Lucene on the same generated points: 70% scattered around 50 random towns (normal, σ 0.3°),
  * 30% uniform over latitudes -60 to 70. Both indexes are built on disk in the same run: ours from
  * octads applied in commits of 1,000, the raw one by an {@link IndexWriter} with a
- * {@link LatLonPoint}, a {@link LatLonDocValuesField} and the id. The same queries then run
+ * {@link LatLonPoint}, a {@link LatLonDocValuesField} and the id; both are then merged to
+ * {@code --segments} (1) segments. The same queries then run
  * against both, interleaved: {@code radius} (5 to 50 km around a point near a town, the nearest
  * {@code --limit} by distance; raw: distance query sorted by distance) and {@code nearest} (k = 10;
  * raw: {@link LatLonPoint#nearest}). Ours decides on exact stored coordinates with VQL's sphere
@@ -89,6 +89,7 @@ public final class GeoVsLucene {
         .option("queries", "2000", "measured queries of each kind")
         .option("warmup", "2000", "queries of each kind run first and not counted")
         .option("limit", "100", "most hits of a radius search")
+        .option("segments", "1", "merge both indexes down to this many segments before searching (0: leave them as built)")
         .option("seed", "42", "seed of the points and the queries")
         .option("dir", System.getProperty("java.io.tmpdir"), "directory to work in (a subdirectory is created and deleted)");
     Args.run(argv, args, GeoVsLucene::run);
@@ -99,6 +100,7 @@ public final class GeoVsLucene {
     int queries = (int) args.integer("queries", 1, 10_000_000);
     int warmup = (int) args.integer("warmup", 0, 10_000_000);
     int limit = (int) args.integer("limit", 1, 100_000);
+    int segments = (int) args.integer("segments", 0, 1000);
     long seed = args.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
     Path work = Files.createTempDirectory(args.directory("dir"), "verisim-geo-bench-");
     try {
@@ -115,14 +117,18 @@ public final class GeoVsLucene {
       }
       System.err.printf("building %,d points twice in %s%n", points, work);
       long t = System.nanoTime();
-      try (OctadIndex ours = buildOurs(work.resolve("ours"), data)) {
-        double oursSeconds = (System.nanoTime() - t) / 1e9;
-        t = System.nanoTime();
-        try (FSDirectory rawDir = FSDirectory.open(work.resolve("raw"));
-            IndexWriter writer = buildRaw(rawDir, data);
-            DirectoryReader reader = DirectoryReader.open(writer);
-            IndexView view = ours.view()) {
-          double rawSeconds = (System.nanoTime() - t) / 1e9;
+      buildOurs(work.resolve("ours"), data).close();
+      double oursSeconds = (System.nanoTime() - t) / 1e9;
+      TextVsLucene.mergeOurs(work.resolve("ours"), segments);
+      t = System.nanoTime();
+      try (OctadIndex ours = OctadIndex.open(work.resolve("ours"), IndexSettings.defaults());
+          FSDirectory rawDir = FSDirectory.open(work.resolve("raw"));
+          IndexWriter writer = buildRaw(rawDir, data)) {
+        double rawSeconds = (System.nanoTime() - t) / 1e9;
+        try (DirectoryReader reader = TextVsLucene.open(writer, segments); IndexView view = ours.view()) {
+          if (view.octads() != points) {
+            throw new IllegalStateException("our index holds " + view.octads() + " octads after merging, not " + points);
+          }
           IndexSearcher raw = new IndexSearcher(reader);
           GeoSearch search = new GeoSearch(view);
           List<Circle> circles = new ArrayList<>();
@@ -272,11 +278,7 @@ public final class GeoVsLucene {
     System.out.println(JsonLine.of(line));
   }
 
-  /** The nearest-rank percentile of nanosecond samples, in microseconds. */
   private static double percentile(long[] nanos, double quantile) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    int index = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.clamp(index, 0, sorted.length - 1)] / 1e3;
+    return TextVsLucene.percentile(nanos, quantile);
   }
 }

@@ -43,6 +43,7 @@ import org.verisimdb.index.text.TextHit;
 import org.verisimdb.index.text.TextQuery;
 import org.verisimdb.index.text.TextSearch;
 import org.verisimdb.index.text.VqlAnalyzer;
+import org.verisimdb.index.vector.VectorCodec;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
@@ -56,7 +57,8 @@ import org.verisimdb.model.facet.TemporalFacet;
  * a body of 40 to 200 Zipf-distributed words). Both indexes are built on disk in the same run:
  * ours from octads applied in commits of 1,000, the raw one by an {@link IndexWriter} with the
  * same analyzer and equivalent fields (id keyword and doc value, title, body, and the title and
- * body together as the searched text). Then the same queries run against both, interleaved: one
+ * body together as the searched text); both are then merged to {@code --segments} (1) segments, so
+ * the layout is the same on both sides. Then the same queries run against both, interleaved: one
  * word (VQL CONTAINS 'w') and two different words (both must match), each word of a log-uniform
  * frequency rank below 5,000. Each query's latency is measured alone; the table gives p50 and p99 in µs and
  * the ratio ours/raw (the target is at most 1.25), and "agree" is the share of queries whose top
@@ -89,6 +91,7 @@ public final class TextVsLucene {
         .option("queries", "2000", "measured queries of each kind")
         .option("warmup", "2000", "queries of each kind run first and not counted")
         .option("k", "10", "hits per query")
+        .option("segments", "1", "merge both indexes down to this many segments before searching (0: leave them as built)")
         .option("seed", "42", "seed of the text and the queries")
         .option("dir", System.getProperty("java.io.tmpdir"), "directory to work in (a subdirectory is created and deleted)");
     Args.run(argv, args, TextVsLucene::run);
@@ -100,6 +103,7 @@ public final class TextVsLucene {
     int queries = (int) args.integer("queries", 1, 10_000_000);
     int warmup = (int) args.integer("warmup", 0, 10_000_000);
     int k = (int) args.integer("k", 1, 10_000);
+    int segments = (int) args.integer("segments", 0, 1000);
     long seed = args.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
     Path work = Files.createTempDirectory(args.directory("dir"), "verisim-text-bench-");
     try {
@@ -111,35 +115,42 @@ public final class TextVsLucene {
       }
       System.err.printf("building %,d documents twice in %s%n", docs, work);
       long t = System.nanoTime();
-      try (OctadIndex ours = buildOurs(work.resolve("ours"), data)) {
-        double oursSeconds = (System.nanoTime() - t) / 1e9;
-        t = System.nanoTime();
-        try (FSDirectory rawDir = FSDirectory.open(work.resolve("raw"));
-            IndexWriter writer = buildRaw(rawDir, data);
-            DirectoryReader reader = DirectoryReader.open(writer);
-            IndexView view = ours.view()) {
-          double rawSeconds = (System.nanoTime() - t) / 1e9;
+      buildOurs(work.resolve("ours"), data).close();
+      double oursSeconds = (System.nanoTime() - t) / 1e9;
+      mergeOurs(work.resolve("ours"), segments);
+      t = System.nanoTime();
+      try (OctadIndex ours = OctadIndex.open(work.resolve("ours"), IndexSettings.defaults());
+          FSDirectory rawDir = FSDirectory.open(work.resolve("raw"));
+          IndexWriter writer = buildRaw(rawDir, data)) {
+        double rawSeconds = (System.nanoTime() - t) / 1e9;
+        try (DirectoryReader reader = open(writer, segments); IndexView view = ours.view()) {
+          if (view.octads() != docs) {
+            throw new IllegalStateException("our index holds " + view.octads() + " octads after merging, not " + docs);
+          }
           IndexSearcher raw = new IndexSearcher(reader);
           TextSearch search = new TextSearch(view);
           Random random = new Random(seed + 1);
-          List<Measured> results = new ArrayList<>();
-          for (int words = 1; words <= 2; words++) {
-            List<String> texts = new ArrayList<>();
-            while (texts.size() < warmup + queries) {
-              java.util.LinkedHashSet<String> q = new java.util.LinkedHashSet<>();
-              while (q.size() < words) {
-                q.add(corpus.rank((int) Math.exp(random.nextDouble() * Math.log(5000)) - 1));
-              }
-              texts.add(String.join(" ", q));
-            }
-            results.add(measure(words == 1 ? "term" : "2-term", texts, warmup, k, search, raw));
-          }
+          List<Measured> results = List.of(measure("term", queries(corpus, random, 1, warmup + queries), warmup, k, search, raw),
+              measure("2-term", queries(corpus, random, 2, warmup + queries), warmup, k, search, raw));
           report(results, docs, k, view.searcher().getIndexReader().leaves().size(), reader.leaves().size(), oursSeconds, rawSeconds);
         }
       }
     } finally {
       WorkDir.delete(work);
     }
+  }
+
+  /** {@code n} queries of {@code words} different words, each of a log-uniform frequency rank below 5,000. */
+  private static List<String> queries(TextCorpus corpus, Random random, int words, int n) {
+    List<String> texts = new ArrayList<>(n);
+    while (texts.size() < n) {
+      java.util.LinkedHashSet<String> q = new java.util.LinkedHashSet<>();
+      while (q.size() < words) {
+        q.add(corpus.rank((int) Math.exp(random.nextDouble() * Math.log(5000)) - 1));
+      }
+      texts.add(String.join(" ", q));
+    }
+    return texts;
   }
 
   private static OctadIndex buildOurs(Path dir, List<Doc> data) {
@@ -158,6 +169,31 @@ public final class TextVsLucene {
     }
     index.commit();
     return index;
+  }
+
+  /**
+   * Merges the committed index in {@code dir} down to {@code segments} (0: leave it), keeping its
+   * commit data, so that both sides are searched on the same segment layout. Shared with {@link GeoVsLucene}.
+   */
+  static void mergeOurs(Path dir, int segments) throws java.io.IOException {
+    if (segments == 0) {
+      return;
+    }
+    IndexWriterConfig config = new IndexWriterConfig(new VqlAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+        .setCodec(VectorCodec.of(IndexSettings.defaults()));
+    try (FSDirectory d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
+      writer.forceMerge(segments);
+      writer.commit(); // the opened commit's data (LSN, fingerprint) carries over
+    }
+  }
+
+  /** A reader of the raw index, merged down to {@code segments} first (0: as built). Shared with {@link GeoVsLucene}. */
+  static DirectoryReader open(IndexWriter writer, int segments) throws java.io.IOException {
+    if (segments > 0) {
+      writer.forceMerge(segments);
+      writer.commit();
+    }
+    return DirectoryReader.open(writer);
   }
 
   private static IndexWriter buildRaw(FSDirectory dir, List<Doc> data) throws Exception {
@@ -289,8 +325,8 @@ public final class TextVsLucene {
     System.out.println(JsonLine.of(line));
   }
 
-  /** The nearest-rank percentile of nanosecond samples, in microseconds. */
-  private static double percentile(long[] nanos, double quantile) {
+  /** The nearest-rank percentile of nanosecond samples, in microseconds. Shared with {@link GeoVsLucene}. */
+  static double percentile(long[] nanos, double quantile) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     int index = (int) Math.ceil(quantile * sorted.length) - 1;

@@ -1,5 +1,6 @@
 package org.verisimdb.index.text;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.verisimdb.model.Limits;
@@ -132,11 +133,17 @@ public sealed interface TextQuery {
     if (text == null) {
       throw invalid("the search text is missing; give at least one word");
     }
-    LinkedHashSet<String> terms = new LinkedHashSet<>(TextTerms.of(text));
+    List<String> terms = TextTerms.of(text);
     if (terms.isEmpty()) {
       throw invalid("the search text '" + text + "' has no terms; give at least one word of letters or digits");
     }
-    List<TextQuery> clauses = terms.stream().<TextQuery>map(t -> new Term(null, t)).toList();
+    if (terms.size() == 1) {
+      return new Term(null, terms.getFirst());
+    }
+    List<TextQuery> clauses = new ArrayList<>(terms.size());
+    for (String t : new LinkedHashSet<>(terms)) {
+      clauses.add(new Term(null, t));
+    }
     return clauses.size() == 1 ? clauses.getFirst() : new And(clauses);
   }
 
@@ -171,7 +178,7 @@ public sealed interface TextQuery {
   }
 
   private static void requireTerm(String term) {
-    if (term == null || !List.of(term).equals(TextTerms.of(term))) {
+    if (term == null || !(TextTerms.isTerm(term) || List.of(term).equals(TextTerms.of(term)))) {
       throw invalid("'" + term + "' is not one VQL term (it analyses to " + (term == null ? "nothing" : TextTerms.of(term))
           + "); use lower-case letters and digits, or allTerms for free text");
     }

@@ -31,6 +31,42 @@ final class TextTerms {
 
   /** The VQL terms of {@code text}, in order, repeats kept. */
   static List<String> of(String text) {
+    List<String> plain = split(text);
+    return plain != null ? plain : analyse(text);
+  }
+
+  /**
+   * The terms of text without surrogate pairs and without runs of letters and digits longer than a
+   * term, split here as {@link VqlAnalyzer} would (same predicate, same per-char lower-casing);
+   * null for any other text, which the analyzer itself splits. Most text takes this path, which
+   * saves a token stream per value and per query.
+   */
+  private static List<String> split(String text) {
+    List<String> terms = new ArrayList<>();
+    char[] term = new char[Math.min(text.length(), VqlAnalyzer.MAX_TERM_LENGTH)];
+    int length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        return null;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        if (length == term.length) {
+          return null;
+        }
+        term[length++] = Character.toLowerCase(c);
+      } else if (length > 0) {
+        terms.add(new String(term, 0, length));
+        length = 0;
+      }
+    }
+    if (length > 0) {
+      terms.add(new String(term, 0, length));
+    }
+    return terms;
+  }
+
+  private static List<String> analyse(String text) {
     List<String> terms = new ArrayList<>();
     try (TokenStream stream = ANALYZER.tokenStream("", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -43,6 +79,23 @@ final class TextTerms {
       throw new UncheckedIOException("analysing a string cannot fail", e);
     }
     return terms;
+  }
+
+  /**
+   * True when {@code s} certainly is one VQL term as it stands: 1 to 255 chars, every one a letter
+   * or digit that lower-casing leaves alone. A quick test before analysing; false may still be a term.
+   */
+  static boolean isTerm(String s) {
+    if (s.isEmpty() || s.length() > VqlAnalyzer.MAX_TERM_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c) || !Character.isLetterOrDigit(c) || Character.toLowerCase(c) != c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A one-shot token stream of the terms of several values, {@link #VALUE_GAP} positions apart. */

@@ -3,6 +3,7 @@ package org.verisimdb.index.text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -24,10 +25,11 @@ import org.verisimdb.model.OctadId;
  * by document number and skips equal scores; this one tells the scorer that only lower scores may
  * be skipped, so every tie reaches the id comparison.
  *
- * <p>Within a segment the ords of the id doc values follow the ids, so a segment's hits are kept
- * as longs (score bits, then the inverted ord) in a primitive heap, as Lucene's collector keeps
- * (score, doc). Ids are looked up once, at the end, and only for the hits that are returned or
- * tie with the last of them. One collector per index slice, each used by one thread.
+ * <p>A segment's hits are kept as (score, document) longs in a primitive heap, as Lucene's
+ * collector keeps them, plus the later hits that tie with the k-th score; when the segment is
+ * done, the ords of the id doc values (which follow the ids within a segment) pick its k best.
+ * Ids are looked up once, at the end, and only for the hits that are returned or tie with the
+ * last of them. One collector per index slice, each used by one thread.
  */
 final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHit>> {
   /** A kept hit: its score, and its id as an ord of its segment's id doc values. */
@@ -77,19 +79,28 @@ final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHi
       chosen.add(new Resolved(h.score(), h.id()));
     }
     chosen.sort(ORDER);
-    return chosen.subList(0, Math.min(k, chosen.size())).stream().map(r -> new TextHit(OctadId.of(r.id()), r.score())).toList();
+    List<TextHit> hits = new ArrayList<>(Math.min(k, chosen.size()));
+    for (Resolved r : chosen.subList(0, Math.min(k, chosen.size()))) {
+      hits.add(new TextHit(OctadId.of(r.id()), r.score()));
+    }
+    return hits;
   }
 
-  /** A hit within one segment: higher is better. Scores are never negative, so their bits order like them. */
-  static long encode(float score, int ord) {
-    return ((long) Float.floatToIntBits(score + 0f) << 32) | (~ord & 0xFFFFFFFFL);
+  /**
+   * A hit within one segment as a long, higher is better: score bits (scores are never negative, so
+   * their bits order like them), then the inverted document number (the earlier document first),
+   * as Lucene's collector codes (score, doc).
+   */
+  static long encode(float score, int doc) {
+    return ((long) Float.floatToIntBits(score + 0f) << 32) | (~doc & 0xFFFFFFFFL);
   }
 
   static float scoreOf(long code) {
     return Float.intBitsToFloat((int) (code >>> 32));
   }
 
-  static int ordOf(long code) {
+  /** The document, or the ord when the code was made from one. */
+  static int docOf(long code) {
     return ~(int) code;
   }
 
@@ -117,71 +128,125 @@ final class TopTextHits implements CollectorManager<TopTextHits.Top, List<TextHi
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SortedDocValues ids = DocValues.getSorted(context.reader(), IndexFields.ID);
-      float floor = floor();
-      LongHeap heap = new LongHeap(Math.min(k, Math.max(1, context.reader().maxDoc())));
-      return new LeafCollector() {
-        private Scorable scorer;
-        private float minCompetitive;
-        private long worst;
+      return new Segment(context, floor());
+    }
 
-        @Override
-        public void setScorer(Scorable s) throws IOException {
-          scorer = s;
-          minCompetitive = 0;
-          raiseMinimum();
-        }
+    /**
+     * One segment's k best by (score, document), and every hit that ties with the k-th score but
+     * came later: ids decide ties, so those are kept until a higher k-th score drops them. At the
+     * end the segment's k best by (score, id) go to {@link #kept}.
+     */
+    private final class Segment implements LeafCollector {
+      private final LeafReaderContext context;
+      private final float floor;
+      private final LongHeap heap;
+      private int[] ties = new int[8];
+      private int tieCount;
+      private Scorable scorer;
+      private float minCompetitive;
+      private long worst;
 
-        @Override
-        public void collect(int doc) throws IOException {
-          float score = scorer.score();
-          if (heap.size() == k) {
-            if (score < scoreOf(worst)) {
-              return;
-            }
-            long code = encode(score, idOrd(doc));
-            if (code > worst) {
-              worst = heap.updateTop(code);
-              raiseMinimum();
-            }
-          } else if (score >= floor) {
-            heap.push(encode(score, idOrd(doc)));
+      Segment(LeafReaderContext context, float floor) {
+        this.context = context;
+        this.floor = floor;
+        this.heap = new LongHeap(Math.min(k, Math.max(1, context.reader().maxDoc())));
+      }
+
+      @Override
+      public void setScorer(Scorable s) throws IOException {
+        scorer = s;
+        minCompetitive = 0;
+        raiseMinimum();
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        float score = scorer.score();
+        if (heap.size() < k) {
+          if (score >= floor) {
+            heap.push(encode(score, doc));
             if (heap.size() == k) {
               worst = heap.top();
               raiseMinimum();
             }
           }
+          return;
         }
-
-        // Ties with the worst kept hit can still win on id, so only lower scores may be skipped.
-        private void raiseMinimum() throws IOException {
-          float min = heap.size() == k ? Math.max(floor, scoreOf(worst)) : floor;
-          if (min > minCompetitive) {
-            minCompetitive = min;
-            scorer.setMinCompetitiveScore(min);
-          }
+        float last = scoreOf(worst);
+        if (score < last) {
+          return;
         }
+        if (score == last) {
+          tie(doc); // a later document: it loses to the kept one on document order, maybe not on id
+          return;
+        }
+        long evicted = worst;
+        worst = heap.updateTop(encode(score, doc));
+        if (scoreOf(worst) == last) {
+          tie(docOf(evicted));
+        } else {
+          tieCount = 0;
+          raiseMinimum();
+        }
+      }
 
-        private int idOrd(int doc) throws IOException {
+      private void tie(int doc) {
+        if (tieCount == ties.length) {
+          ties = Arrays.copyOf(ties, tieCount * 2);
+        }
+        ties[tieCount++] = doc;
+      }
+
+      // Ties with the worst kept hit can still win on id, so only lower scores may be skipped.
+      private void raiseMinimum() throws IOException {
+        float min = heap.size() == k ? Math.max(floor, scoreOf(worst)) : floor;
+        if (min > minCompetitive) {
+          minCompetitive = min;
+          scorer.setMinCompetitiveScore(min);
+        }
+      }
+
+      @Override
+      public void finish() throws IOException {
+        int n = heap.size() + tieCount;
+        long[] hits = new long[n];
+        for (int i = 0; i < heap.size(); i++) {
+          hits[i] = heap.get(i + 1);
+        }
+        float last = heap.size() == k ? scoreOf(worst) : 0;
+        for (int i = 0; i < tieCount; i++) {
+          hits[heap.size() + i] = encode(last, ties[i]);
+        }
+        // Ords follow ids within a segment; doc values are read forward, so visit the hits in document order.
+        long[] byDoc = new long[n];
+        for (int i = 0; i < n; i++) {
+          byDoc[i] = ((long) docOf(hits[i]) << 32) | i;
+        }
+        Arrays.sort(byDoc);
+        SortedDocValues ids = DocValues.getSorted(context.reader(), IndexFields.ID);
+        long[] byOrd = new long[n]; // (score, ord) codes: higher is better, as encode(score, doc) but by ord
+        for (long entry : byDoc) {
+          int doc = (int) (entry >>> 32);
           if (!ids.advanceExact(doc)) {
             throw new IllegalStateException("document " + doc + " has no id");
           }
-          return ids.ordValue();
+          byOrd[(int) entry] = encode(scoreOf(hits[(int) entry]), ids.ordValue());
         }
-
-        @Override
-        public void finish() {
-          for (int i = heap.size(); i > 0; i--) {
-            long code = heap.pop();
-            kept.add(new Hit(scoreOf(code), ids, ordOf(code)));
-            if (best.size() < k) {
-              best.push(code);
-            } else if (scoreOf(code) > scoreOf(best.top())) {
-              best.updateTop(code);
-            }
+        Arrays.sort(byOrd);
+        List<Hit> segment = new ArrayList<>(Math.min(k, n));
+        for (int i = n - 1; i >= Math.max(0, n - k); i--) {
+          segment.add(new Hit(scoreOf(byOrd[i]), ids, docOf(byOrd[i])));
+        }
+        for (Hit h : segment) {
+          kept.add(h);
+          long code = encode(h.score(), 0);
+          if (best.size() < k) {
+            best.push(code);
+          } else if (h.score() > scoreOf(best.top())) {
+            best.updateTop(code);
           }
         }
-      };
+      }
     }
   }
 }
