@@ -1,6 +1,7 @@
 package org.verisimdb.index.geo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,7 +23,9 @@ import org.verisimdb.model.OctadId;
  * Decides on Lucene's candidates with the exact stored point: each candidate's {@link GeoFields#LAT}
  * and {@link GeoFields#LON} go through a {@link Check}, which rejects it or gives its sort key
  * (a distance, or 0 to sort by id alone), and the {@code limit} smallest by key, then id, are
- * kept. One collector per index slice, each used by one thread.
+ * kept. Within a segment the ords of the id doc values follow the ids, so a segment keeps its
+ * best by (key, ord) and ids are looked up only at the end, for the hits returned and those tying
+ * with the last. One collector per index slice, each used by one thread.
  */
 final class ExactHits implements CollectorManager<ExactHits.Top, List<GeoHit>> {
   /** The exact test of a candidate point. */
@@ -32,10 +35,21 @@ final class ExactHits implements CollectorManager<ExactHits.Top, List<GeoHit>> {
     double key(double lat, double lon);
   }
 
-  private record Entry(double key, String id) {}
+  /** A kept hit: its key and its id as an ord of its segment's id doc values. */
+  private record Hit(double key, SortedDocValues ids, int ord) {
+    String id() {
+      try {
+        return ids.lookupOrd(ord).utf8ToString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 
-  /** Best first: smaller key, then smaller id. */
-  private static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::key).thenComparing(Entry::id);
+  private record Resolved(double key, String id) {}
+
+  /** Worst first: larger key, then larger ord (within one segment). */
+  private static final Comparator<Hit> WORST_FIRST = Comparator.comparingDouble(Hit::key).thenComparingInt(Hit::ord).reversed();
 
   private final Check check;
   private final int limit;
@@ -52,17 +66,37 @@ final class ExactHits implements CollectorManager<ExactHits.Top, List<GeoHit>> {
 
   @Override
   public List<GeoHit> reduce(Collection<Top> collectors) {
-    List<Entry> all = new ArrayList<>();
+    List<Hit> all = new ArrayList<>();
     for (Top top : collectors) {
-      all.addAll(top.heap);
+      all.addAll(top.kept);
     }
-    all.sort(ORDER);
-    return all.subList(0, Math.min(limit, all.size())).stream().map(e -> new GeoHit(OctadId.of(e.id()), e.key())).toList();
+    all.sort(Comparator.comparingDouble(Hit::key));
+    // Every hit below the limit-th key is returned; of those tying with it, the smallest ids.
+    int end = all.size();
+    if (end > limit) {
+      double last = all.get(limit - 1).key();
+      end = limit;
+      while (end < all.size() && all.get(end).key() == last) {
+        end++;
+      }
+    }
+    List<Resolved> chosen = new ArrayList<>(end);
+    for (Hit h : all.subList(0, end)) {
+      chosen.add(new Resolved(h.key(), h.id()));
+    }
+    chosen.sort(Comparator.comparingDouble(Resolved::key).thenComparing(Resolved::id));
+    List<GeoHit> hits = new ArrayList<>(Math.min(limit, chosen.size()));
+    for (Resolved r : chosen.subList(0, Math.min(limit, chosen.size()))) {
+      hits.add(new GeoHit(OctadId.of(r.id()), r.key()));
+    }
+    return hits;
   }
 
-  /** The best hits of one slice, worst at the head. */
+  /** The best hits of each segment of one slice, and the largest key a later segment's hit may have. */
   final class Top implements Collector {
-    private final PriorityQueue<Entry> heap = new PriorityQueue<>(Math.min(limit, 1024), ORDER.reversed());
+    private final List<Hit> kept = new ArrayList<>();
+    /** The smallest keys kept so far, largest at the head; its head bounds later hits once it holds limit. */
+    private final PriorityQueue<Double> best = new PriorityQueue<>(Comparator.reverseOrder());
 
     @Override
     public ScoreMode scoreMode() {
@@ -74,6 +108,8 @@ final class ExactHits implements CollectorManager<ExactHits.Top, List<GeoHit>> {
       NumericDocValues lats = DocValues.getNumeric(context.reader(), GeoFields.LAT);
       NumericDocValues lons = DocValues.getNumeric(context.reader(), GeoFields.LON);
       SortedDocValues ids = DocValues.getSorted(context.reader(), IndexFields.ID);
+      double ceiling = best.size() == limit ? best.peek() : Double.POSITIVE_INFINITY;
+      PriorityQueue<Hit> heap = new PriorityQueue<>(Math.min(limit, 1024), WORST_FIRST);
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {
@@ -86,30 +122,35 @@ final class ExactHits implements CollectorManager<ExactHits.Top, List<GeoHit>> {
             return; // no spatial modality: a filter let it through, the point decides it out
           }
           double key = check.key(Double.longBitsToDouble(lats.longValue()), Double.longBitsToDouble(lons.longValue()));
-          if (Double.isNaN(key)) {
+          if (Double.isNaN(key) || key > ceiling) {
             return;
           }
-          if (heap.size() == limit) {
-            Entry worst = heap.peek();
-            if (key > worst.key()) {
-              return;
-            }
-            String id = id(doc);
-            if (key == worst.key() && id.compareTo(worst.id()) >= 0) {
-              return;
-            }
-            heap.poll();
-            heap.add(new Entry(key, id));
-          } else {
-            heap.add(new Entry(key, id(doc)));
+          if (heap.size() == limit && key > heap.peek().key()) {
+            return;
           }
-        }
-
-        private String id(int doc) throws IOException {
           if (!ids.advanceExact(doc)) {
             throw new IllegalStateException("document " + doc + " has no id");
           }
-          return ids.lookupOrd(ids.ordValue()).utf8ToString();
+          Hit hit = new Hit(key, ids, ids.ordValue());
+          if (heap.size() < limit) {
+            heap.add(hit);
+          } else if (WORST_FIRST.compare(hit, heap.peek()) > 0) {
+            heap.poll();
+            heap.add(hit);
+          }
+        }
+
+        @Override
+        public void finish() {
+          for (Hit h : heap) {
+            kept.add(h);
+            if (best.size() < limit) {
+              best.add(h.key());
+            } else if (h.key() < best.peek()) {
+              best.poll();
+              best.add(h.key());
+            }
+          }
         }
       };
     }
