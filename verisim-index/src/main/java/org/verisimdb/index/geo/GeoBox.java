@@ -7,7 +7,7 @@ import org.verisimdb.model.error.VeriSimException;
  * A latitude/longitude box as VQL §6.9 {@code WITHIN BOUNDS} reads it: minLat ≤ lat ≤ maxLat and,
  * when minLon ≤ maxLon, minLon ≤ lon ≤ maxLon; when minLon &gt; maxLon the box crosses the
  * antimeridian and holds lon ≥ minLon or lon ≤ maxLon. Edges are inside. Bad coordinates and
- * minLat &gt; maxLat are INVALID_SEARCH.
+ * minLat &gt; maxLat are INVALID_SEARCH. Immutable.
  */
 public record GeoBox(double minLat, double minLon, double maxLat, double maxLon) {
   public GeoBox {

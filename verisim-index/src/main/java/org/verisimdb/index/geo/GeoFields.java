@@ -18,8 +18,8 @@ import org.verisimdb.model.facet.SpatialFacet;
  * <tr><td>{@code geo.point}</td><td>the representative point (lat, lon) as a {@link LatLonPoint} (radius, box,
  *     polygon and nearest candidates) and a {@link LatLonDocValuesField} (distance sort); both quantized to
  *     about 1e-7 degrees</td></tr>
- * <tr><td>{@code geo.lat}, {@code geo.lon}</td><td>the exact representative point, double doc values: every
- *     search decides on these, so its results are exact</td></tr>
+ * <tr><td>{@code geo.lat}, {@code geo.lon}</td><td>the exact representative point as {@link DoubleDocValuesField}s
+ *     (the raw IEEE bits): every search decides on these, so its results are exact</td></tr>
  * <tr><td>{@code geo.alt}</td><td>the altitude in metres, when given: {@link DoublePoint} (exact range queries)
  *     and double doc value; -0.0 is stored as 0.0</td></tr>
  * <tr><td>{@code geo.shape}</td><td>the geometry as Lucene shape triangles ({@link GeoShapes}): shape
@@ -27,6 +27,7 @@ import org.verisimdb.model.facet.SpatialFacet;
  * <tr><td>{@code geo.type}</td><td>the geometry type as VQL names it ({@code Point}, {@code LineString},
  *     {@code Polygon}, {@code MultiPoint}, {@code MultiPolygon}), a keyword</td></tr>
  * </table>
+ * Stateless.
  */
 public final class GeoFields {
   public static final String POINT = "geo.point";

@@ -44,7 +44,7 @@ import org.verisimdb.model.value.Value;
  * </table>
  *
  * Integers and numbers live in separate fields so that both keep their exact values; a numeric
- * query covers both (VQL compares them after widening integers to floats).
+ * query covers both (VQL compares them after widening integers to floats). Stateless.
  */
 public final class TextFields {
   /** The document's whole text: title, body and every string field. */
