@@ -13,6 +13,9 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.verisimdb.engine.commit.CommitListener;
+import org.verisimdb.engine.index.IndexMaintainer;
+import org.verisimdb.engine.index.IndexRecovery;
+import org.verisimdb.index.lucene.OctadIndex;
 import org.verisimdb.engine.commit.CommitPipeline;
 import org.verisimdb.engine.store.Counts;
 import org.verisimdb.engine.store.OctadStore;
@@ -59,6 +62,7 @@ final class EmbeddedDatabase implements Database {
   private final AtomicBoolean checkpointQueued = new AtomicBoolean();
   private final Map<Long, EmbeddedTransaction> openTransactions = new ConcurrentHashMap<>();
   private final HistoryCollector collector;
+  private final IndexMaintainer indexes;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -78,6 +82,9 @@ final class EmbeddedDatabase implements Database {
     this.readStore = new OctadStore(stores);
     this.committer = new Committer(pipeline, writer, clock, config, readStore.counts());
     this.collector = new HistoryCollector(stores, committer, pipeline, config.transactions().retention(), clock);
+    OctadIndex index = OctadIndex.open(directory == null ? null : directory.root().resolve("index"), config.indexes().settings(config.vectorDimension()));
+    this.indexes = new IndexMaintainer(index, readStore, committer.snapshots(), readLock);
+    committer.addListener(indexes);
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);
@@ -139,8 +146,9 @@ final class EmbeddedDatabase implements Database {
       // Read before syncing: everything applied up to here is durable once the sync returns.
       long safe = stores.maxAppliedLsn();
       stores.sync();
+      long indexed = indexes.commit(); // -1: a failed index rebuilds itself on open and needs no log
       pipeline.resetLoggedBytes();
-      int deleted = wal.deleteBefore(Math.min(safe, retainFromLsn - 1) + 1);
+      int deleted = wal.deleteBefore(Math.min(indexed < 0 ? safe : Math.min(safe, indexed), retainFromLsn - 1) + 1);
       LOG.log(System.Logger.Level.INFO, "checkpoint of {0} at LSN {1}: stores synced, {2} log segments deleted", where(), safe, deleted);
     }
   }
@@ -186,6 +194,7 @@ final class EmbeddedDatabase implements Database {
     openTransactions.values().forEach(EmbeddedTransaction::abandon);
     maintenance.shutdownNow();
     pipeline.close();
+    indexes.close();
     if (checkpoints != null) {
       checkpoints.shutdownNow();
       try {
@@ -196,7 +205,7 @@ final class EmbeddedDatabase implements Database {
     }
     try {
       if (wal != null && pipeline.failure() == null) {
-        long safe = stores.maxAppliedLsn();
+        long safe = Math.min(stores.maxAppliedLsn(), indexes.index().committedLsn());
         stores.sync();
         wal.deleteBefore(Math.min(safe, retainFromLsn - 1) + 1);
       }
@@ -276,6 +285,19 @@ final class EmbeddedDatabase implements Database {
   }
 
   // ---- transactions and history, for the classes of this package
+
+  /**
+   * Brings the index up to the stores (caught up from {@code log}, or rebuilt) and starts
+   * feeding it commits; called once, right after the database is constructed.
+   */
+  void startIndexes(org.verisimdb.storage.wal.Wal log, Progress progress) {
+    IndexRecovery.recover(indexes.index(), readStore, pipeline.visibleLsn(), log, progress);
+    indexes.start();
+  }
+
+  IndexMaintainer indexes() {
+    return indexes;
+  }
 
   /** Registers a listener of commits (the modality indexes); see {@link CommitListener}. */
   void addCommitListener(CommitListener listener) {
@@ -396,6 +418,7 @@ final class EmbeddedDatabase implements Database {
   // One operation of a session: a transaction of its own, planned on the newest committed state.
   private <T> T write(String what, WriteOp op, String principal, Function<StoredChange, T> result) {
     checkOpen();
+    indexes.throttle();
     long txn = committer.nextTransactionId();
     try {
       StoredChange change = committer.commit(txn, List.of(op), null, 0, null, principal).changes().getFirst();

@@ -251,6 +251,7 @@ final class EmbeddedTransaction implements Transaction {
       }
     }
     try {
+      db.indexes().throttle();
       committer.commit(id, toCommit, isolation, snapshot, reads, principal);
       synchronized (this) {
         finish(State.COMMITTED);

@@ -172,6 +172,29 @@ public final class OctadIndex implements AutoCloseable {
   }
 
   /**
+   * Applies changes without moving the LSN, while catching up after an open: the changes of
+   * several commits go in over several calls, then {@link #apply} at the last LSN (with no
+   * changes, or the last ones) completes it. No view may be taken meanwhile.
+   */
+  public void catchUp(List<IndexChange> changes) {
+    synchronized (lock) {
+      checkOpen();
+      try {
+        for (IndexChange change : changes) {
+          Term id = new Term(IndexFields.ID, change.id().value());
+          if (change.octad() == null) {
+            writer.deleteDocuments(id);
+          } else {
+            writer.updateDocument(id, OctadDocuments.build(change.octad(), settings));
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        throw failure("catch up", e);
+      }
+    }
+  }
+
+  /**
    * Replaces the whole index with {@code octads}, the live octads as of {@code lsn}, then commits.
    * Changes after {@code lsn} are applied afterwards as usual.
    */
