@@ -63,6 +63,7 @@ final class EmbeddedDatabase implements Database {
   private final Map<Long, EmbeddedTransaction> openTransactions = new ConcurrentHashMap<>();
   private final HistoryCollector collector;
   private final IndexMaintainer indexes;
+  private IndexRecovery.Outcome indexRecovery;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -291,12 +292,21 @@ final class EmbeddedDatabase implements Database {
    * feeding it commits; called once, right after the database is constructed.
    */
   void startIndexes(org.verisimdb.storage.wal.Wal log, Progress progress) {
-    IndexRecovery.recover(indexes.index(), readStore, pipeline.visibleLsn(), log, progress);
+    indexRecovery = IndexRecovery.recover(indexes.index(), readStore, pipeline.visibleLsn(), log, progress);
     indexes.start();
+  }
+
+  /** What opening did to the index: nothing, a catch-up from the log, or a rebuild. */
+  IndexRecovery.Outcome indexRecovery() {
+    return indexRecovery;
   }
 
   IndexMaintainer indexes() {
     return indexes;
+  }
+
+  OctadStore readStore() {
+    return readStore;
   }
 
   /** Registers a listener of commits (the modality indexes); see {@link CommitListener}. */
@@ -359,6 +369,15 @@ final class EmbeddedDatabase implements Database {
   @Override
   public org.verisimdb.engine.backup.MigrationReport migrateTo(Path target, String backend, Progress progress) {
     return new Administration(this).migrate(target, backend, progress);
+  }
+
+  @Override
+  public org.verisimdb.engine.index.IndexReport rebuildIndex(Progress progress) {
+    checkOpen();
+    long started = System.nanoTime();
+    long octads = indexes.rebuild(progress);
+    OctadIndex.Stats stats = indexes.index().stats();
+    return new org.verisimdb.engine.index.IndexReport(octads, stats.appliedLsn(), stats.bytes(), java.time.Duration.ofNanos(System.nanoTime() - started));
   }
 
   @Override

@@ -46,6 +46,8 @@ public final class IndexMaintainer implements CommitListener, AutoCloseable {
   private final Snapshots snapshots;
   private final Lock visibility;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Held for a whole feeding step or rebuild, so the two never interleave. */
+  private final ReentrantLock feeding = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final Condition progressed = lock.newCondition();
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -204,13 +206,8 @@ public final class IndexMaintainer implements CommitListener, AutoCloseable {
 
   /** One step: everything committed up to a fresh snapshot, applied at that snapshot's LSN. */
   void step() {
-    long at;
-    visibility.lock();
-    try {
-      at = snapshots.acquire();
-    } finally {
-      visibility.unlock();
-    }
+    feeding.lock();
+    long at = snapshot();
     try {
       Set<OctadId> ids = new LinkedHashSet<>();
       lock.lock();
@@ -224,6 +221,47 @@ public final class IndexMaintainer implements CommitListener, AutoCloseable {
       index.apply(at, read(store.at(at), ids));
     } finally {
       snapshots.release(at);
+      feeding.unlock();
+    }
+  }
+
+  /** Registers a snapshot at the visible LSN once every commit up to it has queued its ids. */
+  private long snapshot() {
+    visibility.lock();
+    try {
+      return snapshots.acquire();
+    } finally {
+      visibility.unlock();
+    }
+  }
+
+  /**
+   * Rebuilds the index from every live octad at a fresh snapshot while commits go on (they queue
+   * and are applied afterwards; searches wait). Returns the number of octads indexed.
+   */
+  public long rebuild(org.verisimdb.engine.Progress progress) {
+    checkUsable();
+    feeding.lock();
+    long at = snapshot();
+    try {
+      lock.lock();
+      try {
+        while (!queue.isEmpty() && queue.peek().lsn() <= at) {
+          queue.poll(); // the rebuild reads these commits' results
+        }
+      } finally {
+        lock.unlock();
+      }
+      return IndexRecovery.rebuild(index, store, at, progress);
+    } finally {
+      snapshots.release(at);
+      feeding.unlock();
+      lock.lock();
+      try {
+        progressed.signalAll();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
