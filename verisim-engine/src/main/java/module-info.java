@@ -10,6 +10,7 @@ module org.verisimdb.engine {
   exports org.verisimdb.engine;
   exports org.verisimdb.engine.backup;
   exports org.verisimdb.engine.index;
+  exports org.verisimdb.engine.search;
   exports org.verisimdb.engine.json;
   exports org.verisimdb.engine.transfer;
   exports org.verisimdb.engine.verify;

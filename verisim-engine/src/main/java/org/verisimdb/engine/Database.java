@@ -12,6 +12,9 @@ public interface Database extends Session, AutoCloseable {
   /** A session that acts as {@code principal}. */
   Session session(String principal);
 
+  /** Searches over the modality indexes (full text, vectors, places, graph, types, provenance). */
+  org.verisimdb.engine.search.Search search();
+
   /** Counts of octads and of each modality. */
   DatabaseStats stats();
 

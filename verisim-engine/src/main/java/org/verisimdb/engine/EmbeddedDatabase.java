@@ -64,6 +64,7 @@ final class EmbeddedDatabase implements Database {
   private final HistoryCollector collector;
   private final IndexMaintainer indexes;
   private IndexRecovery.Outcome indexRecovery;
+  private final org.verisimdb.engine.search.Search search;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -86,6 +87,7 @@ final class EmbeddedDatabase implements Database {
     OctadIndex index = OctadIndex.open(directory == null ? null : directory.root().resolve("index"), config.indexes().settings(config.vectorDimension()));
     this.indexes = new IndexMaintainer(index, readStore, committer.snapshots(), readLock);
     committer.addListener(indexes);
+    this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit());
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);
@@ -108,6 +110,12 @@ final class EmbeddedDatabase implements Database {
     }
     Limits.requireShortText(principal, Limits.MAX_SHORT_TEXT, ErrorCode.INVALID_ARGUMENT, "principal", "principal");
     return new PrincipalSession(principal);
+  }
+
+  @Override
+  public org.verisimdb.engine.search.Search search() {
+    checkOpen();
+    return search;
   }
 
   @Override

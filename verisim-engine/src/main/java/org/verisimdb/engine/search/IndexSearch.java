@@ -1,0 +1,97 @@
+package org.verisimdb.engine.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.verisimdb.engine.index.IndexMaintainer;
+import org.verisimdb.engine.store.OctadHeader;
+import org.verisimdb.engine.store.OctadStore;
+import org.verisimdb.index.lucene.IndexFields;
+import org.verisimdb.index.lucene.IndexView;
+import org.verisimdb.index.provenance.ProvenanceSearch;
+import org.verisimdb.model.Octad;
+import org.verisimdb.model.OctadId;
+import org.verisimdb.model.error.ErrorCode;
+import org.verisimdb.model.error.VeriSimException;
+
+/** {@link Search} over a database's index and stores. Thread-safe. */
+public final class IndexSearch implements Search {
+  private final IndexMaintainer indexes;
+  private final OctadStore store;
+  private final LongSupplier visibleLsn;
+  private final int maxLimit;
+  private final int historyLimit;
+
+  public IndexSearch(IndexMaintainer indexes, OctadStore store, LongSupplier visibleLsn, int maxLimit, int historyLimit) {
+    this.indexes = indexes;
+    this.store = store;
+    this.visibleLsn = visibleLsn;
+    this.maxLimit = maxLimit;
+    this.historyLimit = historyLimit;
+  }
+
+  /** Runs {@code work} on a view at least as new as the newest visible commit. */
+  <T> T onView(Function<IndexView, T> work) {
+    try (IndexView view = indexes.view(visibleLsn.getAsLong())) {
+      return work.apply(view);
+    } catch (UncheckedIOException e) {
+      throw new VeriSimException(ErrorCode.INDEX_UNAVAILABLE, "reading the index failed: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /** The octad {@code id} as of the view, or null when it is not live there. */
+  Octad read(IndexView view, OctadId id) {
+    OctadStore at = store.at(view.lsn());
+    OctadHeader header = at.header(id);
+    return header == null || !header.live() ? null : at.read(id, header, null, historyLimit);
+  }
+
+  void checkLimit(int limit, String what) {
+    if (limit < 1 || limit > maxLimit) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "limit", what + " limit " + limit + " is outside 1.." + maxLimit
+          + " (vql.max_limit)");
+    }
+  }
+
+  @Override
+  public Hits provenance(ProvenanceSearch query, int limit) {
+    checkLimit(limit, "provenance search");
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      try {
+        // Candidates in id order; each checked record by record, so only chains with one record matching every part count.
+        Sort byId = new Sort(new SortField(IndexFields.ID, SortField.Type.STRING));
+        ScoreDoc after = null;
+        while (hits.size() < limit) {
+          TopDocs page = after == null ? view.searcher().search(query.candidates(), 256, byId)
+              : view.searcher().searchAfter(after, query.candidates(), 256, byId);
+          for (ScoreDoc sd : page.scoreDocs) {
+            Octad octad = read(view, view.idOf(sd.doc));
+            if (octad == null || octad.provenance().isEmpty()) {
+              continue;
+            }
+            long matching = octad.provenance().get().records().stream().filter(query::matches).count();
+            if (matching > 0 && hits.size() < limit) {
+              hits.add(new Hit(octad, matching, List.of()));
+            }
+          }
+          if (page.scoreDocs.length < 256) {
+            break;
+          }
+          after = page.scoreDocs[page.scoreDocs.length - 1];
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Hits(view.lsn(), hits);
+    });
+  }
+
+}
