@@ -28,7 +28,8 @@ import org.verisimdb.model.facet.VersionRecord;
  * records by number and provenance records by sequence, so reading them with that header gives
  * what a reader at its commit saw. Old content can be removed while it is read (the history
  * collector keeps only what snapshots can see, and this reads behind its snapshot), so a
- * reconstruction counts only if its header is still stored after the read.
+ * reconstruction counts only if its header is still stored after the read: the collector's batch
+ * removes a version's header before its facets, so a header still there vouches for what was read.
  */
 final class Timeline {
   private static final int CHUNK = 256;
