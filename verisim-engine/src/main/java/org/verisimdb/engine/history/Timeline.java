@@ -206,15 +206,16 @@ final class Timeline {
     return stored;
   }
 
-  /** VERSION_NOT_FOUND for a version whose content the retention policy removed, saying from when history is kept. */
+  /** VERSION_NOT_FOUND for a version whose content is not stored (removed by retention, or imported), saying from when history is kept. */
   VeriSimException notRetained(long version, String asked) {
     long oldest = newest.version();
     for (long v : stored().keySet()) {
       oldest = Math.min(oldest, v);
     }
     VersionRecord kept = record(oldest);
-    return new VeriSimException(ErrorCode.VERSION_NOT_FOUND, asked + ": version " + version + " is no longer retained; the history of octad '"
-        + id + "' before " + Timestamps.format(kept.committedAt()) + " (version " + oldest + ") was removed under the retention policy "
-        + "(history.retention). Read version " + oldest + " or later, or a time from then on, or keep more history.");
+    return new VeriSimException(ErrorCode.VERSION_NOT_FOUND, asked + " cannot be read: the history of octad '" + id + "' before "
+        + Timestamps.format(kept.committedAt()) + " (version " + oldest + ") is no longer retained, and version " + version
+        + " is older (history.retention removes old content; an import brings only the newest version). Read version " + oldest
+        + " or later, or a time from then on.");
   }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.OctadId;
@@ -116,7 +117,7 @@ public record VersionDiff(OctadId id, long from, long to, Map<Modality, Modality
       }
 
       public boolean shapeChanged() {
-        return !java.util.Objects.equals(shapeBefore, shapeAfter);
+        return !Objects.equals(shapeBefore, shapeAfter);
       }
     }
 

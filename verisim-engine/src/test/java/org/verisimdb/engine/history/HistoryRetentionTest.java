@@ -70,16 +70,16 @@ class HistoryRetentionTest {
     assertThat(history.versions(A, 1, 10)).extracting(VersionInfo::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     for (int v = 1; v <= 4; v++) {
       int version = v;
-      assertCode(() -> history.atVersion(A, version), ErrorCode.VERSION_NOT_FOUND, "version " + v + " is no longer retained",
-          "before " + keptFrom + " (version 5)", "history.retention");
+      assertCode(() -> history.atVersion(A, version), ErrorCode.VERSION_NOT_FOUND, "version " + v + " of octad 'a' cannot be read",
+          "before " + keptFrom + " (version 5) is no longer retained", "history.retention", "Read version 5 or later");
       assertCode(() -> history.asOf(A, written.get(version - 1).modifiedAt()), ErrorCode.VERSION_NOT_FOUND, "no longer retained", keptFrom);
     }
     assertThat(history.atVersion(A, 5)).contains(written.get(4)); // its vector was written at version 1: the entry in effect is kept
     assertThat(history.atVersion(A, 6)).contains(written.get(5));
     assertThat(history.asOf(A, written.get(4).modifiedAt())).contains(written.get(4));
     assertThat(history.asOf(A, written.get(0).modifiedAt().minusNanos(1))).as("before the octad existed").isEmpty();
-    assertCode(() -> history.atLabel(A, "reviewed"), ErrorCode.VERSION_NOT_FOUND, "labelled 'reviewed'", "version 2 is no longer retained");
-    assertCode(() -> history.diff(A, 4, 6), ErrorCode.VERSION_NOT_FOUND, "version 4 is no longer retained");
+    assertCode(() -> history.atLabel(A, "reviewed"), ErrorCode.VERSION_NOT_FOUND, "labelled 'reviewed'", "version 2 is older");
+    assertCode(() -> history.diff(A, 4, 6), ErrorCode.VERSION_NOT_FOUND, "version 4 of octad 'a' cannot be read");
     assertThat(history.diff(A, 5, 6).changed()).containsExactlyInAnyOrder(Modality.DOCUMENT, Modality.PROVENANCE, Modality.TEMPORAL);
     assertThat(history.between(A, written.get(0).modifiedAt(), written.get(5).modifiedAt(), 10)).hasSize(6);
   }

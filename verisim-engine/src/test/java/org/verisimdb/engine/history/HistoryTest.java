@@ -3,14 +3,19 @@ package org.verisimdb.engine.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.verisimdb.engine.history.HistoryFixtures.assertCode;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.verisimdb.engine.Database;
 import org.verisimdb.engine.DatabaseConfig;
+import org.verisimdb.engine.Progress;
 import org.verisimdb.engine.VeriSimDB;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.Octad;
@@ -23,7 +28,7 @@ import org.verisimdb.model.write.OctadInput;
 import org.verisimdb.model.write.OctadPatch;
 import org.verisimdb.model.write.TemporalInput;
 
-/** The history API on small, hand-written histories: listings and paging, ranges, labels, deletions and errors. */
+/** The history API on small, hand-written histories: listings and paging, ranges, labels, deletions, imports and errors. */
 class HistoryTest {
   static final OctadId A = OctadId.of("a");
 
@@ -179,6 +184,25 @@ class HistoryTest {
     assertThat(db.history().asOf(A, Instant.MAX)).isEmpty();
     assertThat(db.history().atVersion(A, 3)).contains(v3);
     assertThat(db.history().diff(A, 1, 3).of(Modality.DOCUMENT).change()).isEqualTo(VersionDiff.Change.CHANGED);
+  }
+
+  @Test
+  void importedOctadsBringTheirVersionRecordsButOnlyTheNewestContent(@TempDir Path dir) throws Exception {
+    Database source = open();
+    List<Octad> written = versions(source, 3);
+    Path file = dir.resolve("export.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      source.exportTo(out, Progress.NONE);
+    }
+    Database copy = open();
+    copy.importFrom(file, Progress.NONE);
+    History history = copy.history();
+    assertThat(history.versions(A, 1, 10)).extracting(VersionInfo::retained).containsExactly(false, false, true);
+    assertThat(history.versions(A, 1, 10)).extracting(VersionInfo::committedAt)
+        .containsExactlyElementsOf(written.stream().map(Octad::modifiedAt).toList());
+    assertThat(history.atVersion(A, 3)).isEqualTo(copy.get(A));
+    assertCode(() -> history.atVersion(A, 1), ErrorCode.VERSION_NOT_FOUND, "an import brings only the newest version");
+    assertCode(() -> history.asOf(A, written.get(1).modifiedAt()), ErrorCode.VERSION_NOT_FOUND, "Read version 3 or later");
   }
 
   @Test
