@@ -9,6 +9,7 @@ module org.verisimdb.engine {
 
   exports org.verisimdb.engine;
   exports org.verisimdb.engine.backup;
+  exports org.verisimdb.engine.history;
   exports org.verisimdb.engine.index;
   exports org.verisimdb.engine.search;
   exports org.verisimdb.engine.json;

@@ -274,6 +274,11 @@ final class EmbeddedDatabase implements Database {
   }
 
   @Override
+  public org.verisimdb.engine.history.History history() {
+    return defaultSession.history();
+  }
+
+  @Override
   public Transaction begin() {
     return defaultSession.begin();
   }
@@ -545,6 +550,11 @@ final class EmbeddedDatabase implements Database {
       checkLimit(limit);
       OctadId after = cursor == null ? null : OctadRequests.decodeCursor(cursor);
       return read("listing octads", view -> OctadRequests.page(view, after, limit, config.historyLimit()));
+    }
+
+    @Override
+    public org.verisimdb.engine.history.History history() {
+      return org.verisimdb.engine.history.Histories.over(EmbeddedDatabase.this::read, config.historyLimit(), config.maxLimit());
     }
 
     @Override
