@@ -11,6 +11,7 @@ module org.verisimdb.engine {
   exports org.verisimdb.engine.backup;
   exports org.verisimdb.engine.history;
   exports org.verisimdb.engine.index;
+  exports org.verisimdb.engine.schema;
   exports org.verisimdb.engine.search;
   exports org.verisimdb.engine.json;
   exports org.verisimdb.engine.transfer;

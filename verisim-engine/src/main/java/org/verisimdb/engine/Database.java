@@ -12,6 +12,9 @@ public interface Database extends Session, AutoCloseable {
   /** A session that acts as {@code principal}. */
   Session session(String principal);
 
+  /** Semantic types (with supertypes and constraints enforced on write) and registered contracts. */
+  org.verisimdb.engine.schema.Schema schema();
+
   /** Searches over the modality indexes (full text, vectors, places, graph, types, provenance). */
   org.verisimdb.engine.search.Search search();
 

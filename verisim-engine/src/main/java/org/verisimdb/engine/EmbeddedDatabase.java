@@ -65,6 +65,8 @@ final class EmbeddedDatabase implements Database {
   private final IndexMaintainer indexes;
   private IndexRecovery.Outcome indexRecovery;
   private final org.verisimdb.engine.search.Search search;
+  private final org.verisimdb.engine.schema.Contracts contracts = new org.verisimdb.engine.schema.Contracts();
+  private final org.verisimdb.engine.schema.SchemaGuard schemaGuard;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -86,6 +88,8 @@ final class EmbeddedDatabase implements Database {
     this.collector = new HistoryCollector(stores, committer, pipeline, config.transactions().retention(), clock);
     OctadIndex index = OctadIndex.open(directory == null ? null : directory.root().resolve("index"), config.indexes().settings(config.vectorDimension()));
     this.indexes = new IndexMaintainer(index, readStore, committer.snapshots(), readLock);
+    this.schemaGuard = org.verisimdb.engine.schema.SchemaGuard.load(contracts, readStore);
+    committer.addListener(schemaGuard);
     committer.addListener(indexes);
     this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit());
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
@@ -110,6 +114,16 @@ final class EmbeddedDatabase implements Database {
     }
     Limits.requireShortText(principal, Limits.MAX_SHORT_TEXT, ErrorCode.INVALID_ARGUMENT, "principal", "principal");
     return new PrincipalSession(principal);
+  }
+
+  @Override
+  public org.verisimdb.engine.schema.Schema schema() {
+    checkOpen();
+    return new org.verisimdb.engine.schema.EngineSchema(schemaGuard, contracts, defaultSession);
+  }
+
+  org.verisimdb.engine.schema.SchemaGuard schemaGuard() {
+    return schemaGuard;
   }
 
   @Override
