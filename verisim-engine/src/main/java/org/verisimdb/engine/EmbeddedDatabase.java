@@ -91,7 +91,8 @@ final class EmbeddedDatabase implements Database {
     this.schemaGuard = org.verisimdb.engine.schema.SchemaGuard.load(contracts, readStore);
     committer.addListener(schemaGuard);
     committer.addListener(indexes);
-    this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit());
+    this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit(),
+        schemaGuard::hierarchy);
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);

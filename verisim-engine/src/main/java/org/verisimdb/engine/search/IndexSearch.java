@@ -16,6 +16,13 @@ import org.verisimdb.engine.store.OctadStore;
 import org.verisimdb.index.lucene.IndexFields;
 import org.verisimdb.index.lucene.IndexView;
 import org.verisimdb.index.provenance.ProvenanceSearch;
+import java.util.Set;
+import org.verisimdb.index.graph.Direction;
+import org.verisimdb.index.graph.GraphSearch;
+import org.verisimdb.index.graph.NTriples;
+import org.verisimdb.index.graph.Reached;
+import org.verisimdb.index.semantic.SemanticSearch;
+import org.verisimdb.index.semantic.TypeHierarchy;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.error.ErrorCode;
@@ -28,8 +35,11 @@ public final class IndexSearch implements Search {
   private final LongSupplier visibleLsn;
   private final int maxLimit;
   private final int historyLimit;
+  private final java.util.function.Supplier<TypeHierarchy> types;
 
-  public IndexSearch(IndexMaintainer indexes, OctadStore store, LongSupplier visibleLsn, int maxLimit, int historyLimit) {
+  public IndexSearch(IndexMaintainer indexes, OctadStore store, LongSupplier visibleLsn, int maxLimit, int historyLimit,
+      java.util.function.Supplier<TypeHierarchy> types) {
+    this.types = types;
     this.indexes = indexes;
     this.store = store;
     this.visibleLsn = visibleLsn;
@@ -58,6 +68,71 @@ public final class IndexSearch implements Search {
       throw VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "limit", what + " limit " + limit + " is outside 1.." + maxLimit
           + " (vql.max_limit)");
     }
+  }
+
+  @Override
+  public Hits traverse(OctadId start, Direction direction, Set<String> predicates, int minHops, int maxHops, int limit) {
+    checkLimit(limit, "traversal");
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      for (Reached r : new GraphSearch(view).traverse(start, direction, predicates, minHops, maxHops, limit)) {
+        Octad octad = read(view, r.id());
+        if (octad != null) {
+          hits.add(new Hit(octad, r.hops(), List.of()));
+        }
+      }
+      return new Hits(view.lsn(), hits);
+    });
+  }
+
+  @Override
+  public List<OctadId> shortestPath(OctadId from, OctadId to, Direction direction, Set<String> predicates, int maxHops) {
+    return onView(view -> new GraphSearch(view).shortestPath(from, to, direction, predicates, maxHops));
+  }
+
+  @Override
+  public Hits ofType(String type, int limit) {
+    checkLimit(limit, "type search");
+    return byId(SemanticSearch.ofType(type, types.get()), limit);
+  }
+
+  @Override
+  public long exportRdf(java.io.Writer out) {
+    return onView(view -> {
+      OctadStore at = store.at(view.lsn());
+      NTriples rdf = NTriples.of(view.settings());
+      long triples = 0;
+      OctadId after = null;
+      while (true) {
+        var page = at.liveAfter(after, 500);
+        for (var e : page) {
+          triples += rdf.write(at.read(e.getKey(), e.getValue(), null, 0), out);
+          after = e.getKey();
+        }
+        if (page.size() < 500) {
+          return triples;
+        }
+      }
+    });
+  }
+
+  /** Every octad matching {@code query}, in id order, up to {@code limit}, with score 1. */
+  Hits byId(org.apache.lucene.search.Query query, int limit) {
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      try {
+        TopDocs top = view.searcher().search(query, limit, new Sort(new SortField(IndexFields.ID, SortField.Type.STRING)));
+        for (ScoreDoc sd : top.scoreDocs) {
+          Octad octad = read(view, view.idOf(sd.doc));
+          if (octad != null) {
+            hits.add(new Hit(octad, 1, List.of()));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Hits(view.lsn(), hits);
+    });
   }
 
   @Override

@@ -1,6 +1,11 @@
 package org.verisimdb.engine.search;
 
+import java.io.Writer;
+import java.util.List;
+import java.util.Set;
+import org.verisimdb.index.graph.Direction;
 import org.verisimdb.index.provenance.ProvenanceSearch;
+import org.verisimdb.model.OctadId;
 
 /**
  * Searches over the modality indexes. Each search sees every commit that returned before it
@@ -10,6 +15,23 @@ import org.verisimdb.index.provenance.ProvenanceSearch;
  * writes are not in the indexes.
  */
 public interface Search {
+
+  /**
+   * Nodes reachable from {@code start} by a path of {@code minHops} to {@code maxHops} edges
+   * (VQL §6.3: edges of the given types, any if empty, followed in {@code direction}), each once
+   * with its smallest hop count as the score, nearest first, then by id. Dangling targets (ids
+   * with no octad) are reachable but have no octad: they are left out of the hits.
+   */
+  Hits traverse(OctadId start, Direction direction, Set<String> predicates, int minHops, int maxHops, int limit);
+
+  /** One shortest path from {@code from} to {@code to}, as node ids including both ends; empty when there is none within maxHops. */
+  List<OctadId> shortestPath(OctadId from, OctadId to, Direction direction, Set<String> predicates, int maxHops);
+
+  /** Octads of {@code type} or any of its subtypes, in id order (score 1). */
+  Hits ofType(String type, int limit);
+
+  /** Writes the RDF view of every live octad as N-Triples, streaming; returns the number of triples. */
+  long exportRdf(Writer out);
 
   /** Octads with a provenance record matching every given part of {@code query}, in id order; score = matching records. */
   Hits provenance(ProvenanceSearch query, int limit);
