@@ -8,7 +8,10 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
 import org.verisimdb.model.facet.TensorFacet;
 
-/** The fields of the octad document that hold its tensor modality: rank, size, dtype and shape, never the elements. */
+/**
+ * The fields of the octad document that hold its tensor modality: rank, size, dtype and shape,
+ * never the elements. Thread-safe: stateless.
+ */
 public final class TensorFields {
   /** Point and doc value: the number of dimensions. */
   public static final String RANK = "tensor.rank";
