@@ -31,7 +31,7 @@ import org.verisimdb.model.value.Value;
  * kind 6  typed literal:   string lexical form | string datatype IRI
  * </pre>
  * Kinds 1 to 6 are the literal's {@link Value#tag()}. A reader meeting another version or kind
- * reports STORAGE_CORRUPT: the index must be rebuilt.
+ * reports STORAGE_CORRUPT: the index must be rebuilt. Stateless and thread-safe.
  */
 final class AdjacencyFormatV1 {
   static final byte VERSION = 1;

@@ -24,6 +24,8 @@ import org.verisimdb.model.value.Value;
  * in the postings of {@code graph.to:X} (or {@code graph.edge:p\0X} for one predicate), so
  * replacing or deleting a source octad updates its target's incoming edges without touching the
  * target's document.
+ *
+ * <p>Thread-safe: stateless.
  */
 public final class GraphFields {
   /** Keyword: the target id of each edge to an octad. */

@@ -204,15 +204,14 @@ public final class NTriples {
 
   /**
    * A name as an IRI fragment: characters an IRI fragment allows stay, others ({@code # % [ ]},
-   * C1 controls) become percent-encoded UTF-8. Names never hold the characters N-Triples forbids
-   * in IRIs; the data model rejects them.
+   * the characters N-Triples forbids in IRIs, controls) become percent-encoded UTF-8.
    */
   static String fragment(String name) {
     StringBuilder out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); ) {
       int cp = name.codePointAt(i);
       i += Character.charCount(cp);
-      boolean keep = cp > 0x9f ? cp != 0xfffe && cp != 0xffff : cp < 0x7f && cp > 0x20 && "#%[]".indexOf(cp) < 0;
+      boolean keep = cp > 0x9f ? cp != 0xfffe && cp != 0xffff : cp < 0x7f && cp > 0x20 && "#%[]<>\"{}|\\^`".indexOf(cp) < 0;
       if (keep) {
         out.appendCodePoint(cp);
       } else {

@@ -7,6 +7,7 @@ import org.verisimdb.model.value.Value;
  * Exact arithmetic between 64-bit integers and floats, as VQL compares numbers: an integer and a
  * float are compared by their mathematical values, never by rounding one to the other. Also the
  * conversion of a numeric range into the tightest integer and float ranges it contains.
+ * Thread-safe: stateless.
  */
 final class Numbers {
   private static final double TWO_63 = 0x1p63;

@@ -25,6 +25,8 @@ import org.verisimdb.model.value.Value;
  * (64-bit hash of the key, value). Each item of a collection is indexed as if it were the value,
  * so a search matches when any item does (VQL §6.1). Strings whose term would pass {@value
  * #MAX_TERM_BYTES} bytes are indexed by their SHA-256, so equality still works.
+ *
+ * <p>Thread-safe: stateless.
  */
 public final class SemanticFields {
   /** Keyword: each declared type, exactly as written (no supertypes: those are resolved at query time). */

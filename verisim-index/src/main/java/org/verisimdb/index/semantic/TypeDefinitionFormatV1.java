@@ -26,7 +26,7 @@ import org.verisimdb.model.value.Value;
  *     [ "contract", contract name ]
  * </pre>
  * A reader meeting another format, or anything malformed, fails with INVALID_SEMANTIC naming the
- * property; definitions are validated again as they are read.
+ * property; definitions are validated again as they are read. Thread-safe: stateless.
  */
 final class TypeDefinitionFormatV1 {
   static final long FORMAT = 1;

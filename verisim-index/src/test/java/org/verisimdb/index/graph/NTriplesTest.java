@@ -53,6 +53,7 @@ class NTriplesTest {
     assertThat(rdf.type("owl:Thing")).isEqualTo("http://www.w3.org/2002/07/owl#Thing");
     assertThat(rdf.type("Big#Cat%20[x]")).isEqualTo("https://example.org/octad#Big%23Cat%2520%5Bx%5D");
     assertThat(rdf.type("Café")).isEqualTo("https://example.org/octad#Café");
+    assertThat(NTriples.fragment("a<b> \"c\"\u0085")).isEqualTo("a%3Cb%3E%20%22c%22%C2%85");
     assertThat(new NTriples("urn:x:data#part").predicate("CITES")).isEqualTo("urn:x:data#part/vocab/CITES");
   }
 
