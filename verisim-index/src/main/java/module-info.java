@@ -15,6 +15,7 @@ module org.verisimdb.index {
   requires langchain4j.embeddings.all.minilm.l6.v2.q;
 
   exports org.verisimdb.index;
+  exports org.verisimdb.index.embed;
   exports org.verisimdb.index.geo;
   exports org.verisimdb.index.graph;
   exports org.verisimdb.index.lucene;
