@@ -79,7 +79,7 @@ final class EmbeddedDatabase implements Database {
     this.directory = directory;
     this.stores = stores;
     this.wal = wal;
-    this.writer = new OctadWriter(config.vectorDimension());
+    this.writer = new OctadWriter(config.vectorDimension(), autoEmbedding(config));
     ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     this.readLock = visibility.readLock();
     this.pipeline = new CommitPipeline(wal, stores, visibility.writeLock());
@@ -92,7 +92,7 @@ final class EmbeddedDatabase implements Database {
     committer.addListener(schemaGuard);
     committer.addListener(indexes);
     this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit(),
-        schemaGuard::hierarchy);
+        schemaGuard::hierarchy, org.verisimdb.engine.write.Embedders::shared);
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);
@@ -104,6 +104,23 @@ final class EmbeddedDatabase implements Database {
       checkpoints.scheduleWithFixedDelay(this::checkpointQuietly, config.checkpointIntervalSeconds(), config.checkpointIntervalSeconds(),
           TimeUnit.SECONDS);
     }
+  }
+
+  private static org.verisimdb.engine.write.AutoEmbedding autoEmbedding(DatabaseConfig config) {
+    if (!config.indexes().autoEmbed()) {
+      return org.verisimdb.engine.write.AutoEmbedding.off();
+    }
+    org.verisimdb.index.embed.Embedder model = org.verisimdb.engine.write.Embedders.shared();
+    if (model.dimension() != config.vectorDimension()) {
+      LOG.log(System.Logger.Level.INFO, "automatic embeddings are off: vector.dimension is {0}, the model {1} makes {2}",
+          config.vectorDimension(), model.model(), model.dimension());
+      return org.verisimdb.engine.write.AutoEmbedding.off();
+    }
+    return new org.verisimdb.engine.write.AutoEmbedding(model, org.verisimdb.index.embed.EmbeddingText.of(config.indexes().embedFields()));
+  }
+
+  org.verisimdb.engine.write.AutoEmbedding autoEmbedding() {
+    return writer.embedding();
   }
 
   // ---- Database
@@ -360,6 +377,12 @@ final class EmbeddedDatabase implements Database {
   /** Removes the versions the retention policy no longer keeps and no reader needs; see {@link HistoryCollector}. */
   HistoryCollector.Report collectHistory() {
     checkOpen();
+    // The indexer reads at snapshots too; once it has caught up it holds none, so what is kept is exactly what retention says.
+    try (var view = indexes.view(visibleLsn())) {
+      assert view.lsn() >= 0;
+    } catch (VeriSimException e) {
+      // a failed index holds no snapshot either
+    }
     return collector.collect();
   }
 
@@ -535,7 +558,9 @@ final class EmbeddedDatabase implements Database {
 
     @Override
     public Octad create(OctadInput input) {
-      return write("creating", OctadRequests.createOp(input), principal, EmbeddedDatabase.this::resultOf);
+      WriteOp op = OctadRequests.createOp(input);
+      writer.embedding().prepare(input);
+      return write("creating", op, principal, EmbeddedDatabase.this::resultOf);
     }
 
     @Override

@@ -16,6 +16,17 @@ import org.verisimdb.engine.store.OctadStore;
 import org.verisimdb.index.lucene.IndexFields;
 import org.verisimdb.index.lucene.IndexView;
 import org.verisimdb.index.provenance.ProvenanceSearch;
+import org.verisimdb.index.embed.Embedder;
+import org.verisimdb.index.geo.GeoHit;
+import org.verisimdb.index.geo.GeoSearch;
+import org.verisimdb.index.text.Snippet;
+import org.verisimdb.index.text.Snippets;
+import org.verisimdb.index.text.TextHit;
+import org.verisimdb.index.text.TextQuery;
+import org.verisimdb.index.text.TextSearch;
+import org.verisimdb.index.vector.VectorHit;
+import org.verisimdb.index.vector.VectorResult;
+import org.verisimdb.index.vector.VectorSearch;
 import java.util.Set;
 import org.verisimdb.index.graph.Direction;
 import org.verisimdb.index.graph.GraphSearch;
@@ -36,10 +47,12 @@ public final class IndexSearch implements Search {
   private final int maxLimit;
   private final int historyLimit;
   private final java.util.function.Supplier<TypeHierarchy> types;
+  private final java.util.function.Supplier<Embedder> embedder;
 
   public IndexSearch(IndexMaintainer indexes, OctadStore store, LongSupplier visibleLsn, int maxLimit, int historyLimit,
-      java.util.function.Supplier<TypeHierarchy> types) {
+      java.util.function.Supplier<TypeHierarchy> types, java.util.function.Supplier<Embedder> embedder) {
     this.types = types;
+    this.embedder = embedder;
     this.indexes = indexes;
     this.store = store;
     this.visibleLsn = visibleLsn;
@@ -68,6 +81,114 @@ public final class IndexSearch implements Search {
       throw VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "limit", what + " limit " + limit + " is outside 1.." + maxLimit
           + " (vql.max_limit)");
     }
+  }
+
+  @Override
+  public Hits text(String query, int limit) {
+    checkLimit(limit, "text search");
+    TextQuery q = TextQuery.parse(query);
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      for (TextHit h : new TextSearch(view).search(q, null, limit)) {
+        Octad octad = read(view, h.id());
+        if (octad != null) {
+          List<String> snippets = octad.document().map(d -> Snippets.highlight(q, d, 3).stream().map(Snippet::text).toList()).orElse(List.of());
+          hits.add(new Hit(octad, h.score(), snippets));
+        }
+      }
+      return new Hits(view.lsn(), hits);
+    });
+  }
+
+  @Override
+  public Hits nearest(float[] anchor, int k) {
+    checkLimit(k, "nearest-neighbour");
+    return onView(view -> vectorHits(view, VectorSearch.on(view).nearest(anchor, k, null, null, null)));
+  }
+
+  @Override
+  public Hits nearest(String text, int k) {
+    if (text == null || text.isBlank()) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "text", "give a text with words in it to search by meaning");
+    }
+    return nearest(embedder.get().embed(text), k);
+  }
+
+  @Override
+  public Hits similarTo(OctadId id, int k) {
+    checkLimit(k, "nearest-neighbour");
+    return onView(view -> {
+      Octad anchor = read(view, id);
+      if (anchor == null) {
+        throw new VeriSimException(ErrorCode.OCTAD_NOT_FOUND, "octad '" + id + "' does not exist; anchor the search at an existing octad");
+      }
+      float[] vector = anchor.vector().orElseThrow(() -> VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "id",
+          "octad '" + id + "' has no vector to anchor the search; give it one, or search by text")).embedding();
+      return vectorHits(view, VectorSearch.on(view).nearest(vector, k, null, null, id));
+    });
+  }
+
+  @Override
+  public Hits similarWithin(float[] anchor, double threshold, int limit) {
+    checkLimit(limit, "similarity search");
+    return onView(view -> vectorHits(view, VectorSearch.on(view).within(anchor, threshold, null, null, limit)));
+  }
+
+  private Hits vectorHits(IndexView view, VectorResult result) {
+    List<Hit> hits = new ArrayList<>();
+    for (VectorHit h : result.hits()) {
+      Octad octad = read(view, h.id());
+      if (octad != null) {
+        hits.add(new Hit(octad, h.similarity(), List.of()));
+      }
+    }
+    return new Hits(view.lsn(), hits);
+  }
+
+  @Override
+  public Hits withinRadius(double lat, double lon, double km, int limit) {
+    checkLimit(limit, "radius search");
+    return onView(view -> geoHits(view, new GeoSearch(view).radius(lat, lon, km, null, limit)));
+  }
+
+  @Override
+  public Hits nearestPlaces(double lat, double lon, int k) {
+    checkLimit(k, "nearest search");
+    return onView(view -> geoHits(view, new GeoSearch(view).nearest(lat, lon, k, null)));
+  }
+
+  @Override
+  public Hits withinBounds(double minLat, double minLon, double maxLat, double maxLon, int limit) {
+    checkLimit(limit, "bounding-box search");
+    return onView(view -> idHits(view, new GeoSearch(view).bbox(minLat, minLon, maxLat, maxLon, null, limit)));
+  }
+
+  @Override
+  public Hits withinPolygon(String wkt, int limit) {
+    checkLimit(limit, "polygon search");
+    return onView(view -> idHits(view, new GeoSearch(view).polygon(wkt, null, limit)));
+  }
+
+  private Hits geoHits(IndexView view, List<GeoHit> found) {
+    List<Hit> hits = new ArrayList<>();
+    for (GeoHit h : found) {
+      Octad octad = read(view, h.id());
+      if (octad != null) {
+        hits.add(new Hit(octad, h.distanceKm(), List.of()));
+      }
+    }
+    return new Hits(view.lsn(), hits);
+  }
+
+  private Hits idHits(IndexView view, List<OctadId> ids) {
+    List<Hit> hits = new ArrayList<>();
+    for (OctadId id : ids) {
+      Octad octad = read(view, id);
+      if (octad != null) {
+        hits.add(new Hit(octad, 1, List.of()));
+      }
+    }
+    return new Hits(view.lsn(), hits);
   }
 
   @Override

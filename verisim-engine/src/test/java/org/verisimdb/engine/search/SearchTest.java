@@ -37,6 +37,59 @@ class SearchTest {
     return b.build();
   }
 
+  static OctadInput text(String id, String title, String body) {
+    return OctadInput.builder().id(id).with(DocumentFacet.of(title, body)).build();
+  }
+
+  @Test
+  void documentsAreEmbeddedAndFoundByMeaningAndByWords() {
+    try (Database db = VeriSimDB.openInMemory(DatabaseConfig.defaults())) {
+      db.create(text("cat", "The cat", "The cat sat on the mat and purred."));
+      db.create(text("dog", "Dogs", "Dogs chase balls in the park."));
+      db.create(text("market", "Markets", "Stock markets fell sharply after the central bank raised interest rates."));
+      var vector = db.get("cat").orElseThrow().vector().orElseThrow();
+      assertThat(vector.model()).isEqualTo(org.verisimdb.index.embed.MiniLmEmbedder.MODEL);
+      assertThat(vector.dimension()).isEqualTo(384);
+
+      assertThat(db.search().nearest("a kitten resting on a rug", 1).ids()).extracting(OctadId::value).containsExactly("cat");
+      assertThat(db.search().similarTo(OctadId.of("cat"), 2).ids()).extracting(OctadId::value).doesNotContain("cat").hasSize(2);
+      Hits words = db.search().text("interest rates", 10);
+      assertThat(words.ids()).extracting(OctadId::value).containsExactly("market");
+      assertThat(words.hits().getFirst().snippets()).anyMatch(s -> s.contains("<b>interest</b>"));
+
+      // new text, new vector; a vector of the writer's own model is never replaced
+      db.update(OctadId.of("dog"), org.verisimdb.model.write.OctadPatch.builder()
+          .set(org.verisimdb.model.Modality.DOCUMENT, "body", "Bond yields and stock prices moved together.").build());
+      assertThat(db.get("dog").orElseThrow().vector().orElseThrow()).isNotEqualTo(db.get("cat").orElseThrow().vector().orElseThrow());
+      assertThat(db.search().nearest("equity markets and bonds", 2).ids()).extracting(OctadId::value).containsExactlyInAnyOrder("dog", "market");
+      float[] own = new float[384];
+      own[0] = 1;
+      db.update(OctadId.of("cat"), org.verisimdb.model.write.OctadPatch.builder()
+          .replace(new org.verisimdb.model.facet.VectorFacet(own, "my-model")).build());
+      db.update(OctadId.of("cat"), org.verisimdb.model.write.OctadPatch.builder()
+          .set(org.verisimdb.model.Modality.DOCUMENT, "body", "A different text").build());
+      assertThat(db.get("cat").orElseThrow().vector().orElseThrow().model()).isEqualTo("my-model");
+    }
+  }
+
+  @Test
+  void placesAreFoundByDistanceBoxAndPolygon() {
+    try (Database db = VeriSimDB.openInMemory(CONFIG)) {
+      db.create(OctadInput.builder().id("oslo").with(org.verisimdb.model.facet.SpatialFacet.point(59.9139, 10.7522)).build());
+      db.create(OctadInput.builder().id("bergen").with(org.verisimdb.model.facet.SpatialFacet.point(60.3913, 5.3221)).build());
+      db.create(OctadInput.builder().id("fiji").with(org.verisimdb.model.facet.SpatialFacet.point(-17.7134, 178.0650)).build());
+      Hits near = db.search().withinRadius(59.9, 10.7, 400, 10);
+      assertThat(near.ids()).extracting(OctadId::value).containsExactly("oslo", "bergen");
+      assertThat(near.hits().getFirst().score()).isLessThan(5);
+      assertThat(db.search().nearestPlaces(60, 5, 1).ids()).extracting(OctadId::value).containsExactly("bergen");
+      assertThat(db.search().withinBounds(-30, 170, -10, -170, 10).ids()).extracting(OctadId::value).containsExactly("fiji");
+      assertThat(db.search().withinPolygon("POLYGON ((4 58, 12 58, 12 62, 4 62, 4 58))", 10).ids()).extracting(OctadId::value)
+          .containsExactly("bergen", "oslo");
+      assertThatThrownBy(() -> db.search().withinPolygon("POLYGON ((4 58, 12 58))", 10))
+          .isInstanceOfSatisfying(VeriSimException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SEARCH));
+    }
+  }
+
   @Test
   void graphSearchesFollowCommits() {
     try (Database db = VeriSimDB.openInMemory(CONFIG)) {
