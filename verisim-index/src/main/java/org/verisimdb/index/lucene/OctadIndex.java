@@ -181,7 +181,7 @@ public final class OctadIndex implements AutoCloseable {
   }
 
   /**
-   * Writes changes of distinct octads. Large sets are split over {@link #WRITERS} threads: the
+   * Writes changes in order per octad. Large sets are split by id over {@link #WRITERS} threads: the
    * writer is thread-safe, and building a document and inserting its vector into the HNSW graph
    * is most of the work.
    */
@@ -192,10 +192,16 @@ public final class OctadIndex implements AutoCloseable {
       }
       return;
     }
+    // Split by id, so that the changes of one octad stay in order on one thread.
+    List<List<IndexChange>> byWriter = new java.util.ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      byWriter.add(new java.util.ArrayList<>());
+    }
+    for (IndexChange change : changes) {
+      byWriter.get(Math.floorMod(change.id().hashCode(), WRITERS)).add(change);
+    }
     List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
-    int slice = (changes.size() + WRITERS - 1) / WRITERS;
-    for (int from = 0; from < changes.size(); from += slice) {
-      List<IndexChange> part = changes.subList(from, Math.min(changes.size(), from + slice));
+    for (List<IndexChange> part : byWriter) {
       parts.add(POOL.submit(() -> {
         for (IndexChange change : part) {
           write(change);
