@@ -4,10 +4,15 @@
 module org.verisimdb.engine {
   requires transitive org.verisimdb.model;
   requires transitive org.verisimdb.storage;
+  requires transitive org.verisimdb.index;
   requires transitive com.fasterxml.jackson.databind;
 
   exports org.verisimdb.engine;
   exports org.verisimdb.engine.backup;
+  exports org.verisimdb.engine.history;
+  exports org.verisimdb.engine.index;
+  exports org.verisimdb.engine.schema;
+  exports org.verisimdb.engine.search;
   exports org.verisimdb.engine.json;
   exports org.verisimdb.engine.transfer;
   exports org.verisimdb.engine.verify;

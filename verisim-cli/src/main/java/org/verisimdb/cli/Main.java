@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.verisimdb.cli.admin.BackupCommand;
 import org.verisimdb.cli.admin.CheckpointCommand;
 import org.verisimdb.cli.admin.DemoCommand;
+import org.verisimdb.cli.admin.IndexCommand;
 import org.verisimdb.cli.admin.ExportCommand;
 import org.verisimdb.cli.admin.GetCommand;
 import org.verisimdb.cli.admin.ImportCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "VeriSimDB: a multimodal database that keeps eight views of every entity consistent.",
     subcommands = {DemoCommand.class, StatsCommand.class, GetCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class,
-        RestoreCommand.class, MigrateCommand.class, CheckpointCommand.class, VerifyCommand.class, VqlCommand.class, CommandLine.HelpCommand.class},
+        RestoreCommand.class, MigrateCommand.class, CheckpointCommand.class, VerifyCommand.class, IndexCommand.class, VqlCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'verisimdb help <command>' or 'verisimdb <command> --help' for a command's options."})
 public final class Main implements Runnable {
   @CommandLine.Spec

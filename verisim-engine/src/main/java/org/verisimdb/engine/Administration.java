@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -16,6 +17,8 @@ import org.verisimdb.engine.transfer.Exporter;
 import org.verisimdb.engine.transfer.Importer;
 import org.verisimdb.engine.verify.VerifyReport;
 import org.verisimdb.engine.verify.Verifier;
+import org.verisimdb.engine.index.IndexCheck;
+import org.verisimdb.index.lucene.IndexView;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 import org.verisimdb.storage.ReadView;
@@ -98,9 +101,20 @@ final class Administration {
   }
 
   VerifyReport verify(Progress progress) {
+    VerifyReport stored;
     try (ReadView snapshot = db.snapshot()) {
-      return Verifier.verify(snapshot, db.wal(), progress);
+      stored = Verifier.verify(snapshot, db.wal(), progress);
     }
+    IndexCheck.Result index;
+    try (IndexView view = db.indexes().view(db.visibleLsn())) {
+      index = IndexCheck.check(view, db.readStore(), 100, progress);
+    } catch (VeriSimException e) {
+      index = new IndexCheck.Result(0, 1, List.of("index: " + e.getMessage()));
+    }
+    List<String> problems = new java.util.ArrayList<>(stored.problems());
+    problems.addAll(index.problems());
+    return new VerifyReport(stored.octads(), stored.deleted(), stored.versions(), stored.provenanceRecords(), stored.logRecords(),
+        stored.problemCount() + index.problemCount(), problems, stored.elapsed());
   }
 
   static void writeBackupState(Path root, long lastLsn) {

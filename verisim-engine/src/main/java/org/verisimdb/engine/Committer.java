@@ -217,7 +217,13 @@ final class Committer {
       recentWrites.record(lsn, written);
       pendingCounts = after;
       Counts finalCounts = after;
-      return new CommitPipeline.Planned<>(batch, clock.next(), lsn, () -> counts = finalCounts);
+      List<OctadId> imported = List.copyOf(written);
+      return new CommitPipeline.Planned<>(batch, clock.next(), lsn, () -> {
+        counts = finalCounts;
+        for (CommitListener listener : listeners) {
+          listener.imported(lsn, imported);
+        }
+      });
     });
   }
 

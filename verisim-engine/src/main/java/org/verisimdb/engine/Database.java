@@ -12,6 +12,12 @@ public interface Database extends Session, AutoCloseable {
   /** A session that acts as {@code principal}. */
   Session session(String principal);
 
+  /** Semantic types (with supertypes and constraints enforced on write) and registered contracts. */
+  org.verisimdb.engine.schema.Schema schema();
+
+  /** Searches over the modality indexes (full text, vectors, places, graph, types, provenance). */
+  org.verisimdb.engine.search.Search search();
+
   /** Counts of octads and of each modality. */
   DatabaseStats stats();
 
@@ -57,7 +63,17 @@ public interface Database extends Session, AutoCloseable {
    */
   org.verisimdb.engine.backup.MigrationReport migrateTo(Path target, String backend, Progress progress);
 
-  /** Checks every log record, stored record, hash chain and count; see the report for what was found. */
+  /**
+   * Rebuilds the modality indexes from every live octad, while reads and writes go on (searches
+   * wait until it is done). Needed only after damage: the indexes follow commits, catch up from
+   * the log after a crash, and rebuild themselves when their settings change.
+   */
+  org.verisimdb.engine.index.IndexReport rebuildIndex(Progress progress);
+
+  /**
+   * Checks every log record, stored record, hash chain and count, and that the index holds
+   * exactly the live octads at their stored versions; see the report for what was found.
+   */
   org.verisimdb.engine.verify.VerifyReport verify(Progress progress);
 
   @Override

@@ -49,7 +49,15 @@ import org.verisimdb.storage.wal.SyncMode;
  * txn.max_mb                   256       most staged bytes in one transaction
  * history.retention            all       all | versions:N | days:N: superseded versions kept
  * history.gc_interval_s        60        period of the collection of versions no longer kept
+ * vector.metric                cosine    cosine | euclidean | dot_product: what the vector index is built for
+ * vector.hnsw_m                16        neighbours per node of the HNSW graph
+ * vector.hnsw_beam_width       100       candidates kept while building the HNSW graph
+ * vector.quantized             off       int8-quantized vector search
+ * graph.rdf_base               https://verisimdb.org/octad   IRI prefix of octads in the RDF view
+ * embedding.auto               on        embed document text when an octad has no vector (needs dimension 384)
+ * embedding.fields             title,body  document fields embedded
  * </pre>
+ * Changing a vector.* setting or the dimension rebuilds the index on the next open.
  * Precedence, lowest first: defaults, a properties file ({@link #load}), the environment
  * ({@link #withEnvironment}), explicit {@code with…} calls. Unknown keys are errors with a
  * did-you-mean hint, so a misspelt setting never goes unnoticed.
@@ -69,7 +77,8 @@ public record DatabaseConfig(
     String defaultPrincipal,
     int defaultLimit,
     int maxLimit,
-    TransactionSettings transactions) {
+    TransactionSettings transactions,
+    IndexOptions indexes) {
 
   static final String DATA_DIR = "data.dir";
   static final String BACKEND = "storage.backend";
@@ -94,7 +103,8 @@ public record DatabaseConfig(
   static final String GC_INTERVAL = "history.gc_interval_s";
   static final List<String> KEYS = List.of(DATA_DIR, BACKEND, WAL_SYNC, WAL_ASYNC, WAL_SEGMENT, CHECKPOINT_INTERVAL, CHECKPOINT_WAL,
       DIMENSION, HISTORY, PRINCIPAL, DEFAULT_LIMIT, MAX_LIMIT, TXN_ISOLATION, TXN_LOCK_TIMEOUT, TXN_IDLE, TXN_DURATION, TXN_WRITES, TXN_MB,
-      RETENTION, GC_INTERVAL);
+      RETENTION, GC_INTERVAL, "vector.metric", "vector.hnsw_m", "vector.hnsw_beam_width", "vector.quantized", "graph.rdf_base",
+      "embedding.auto", "embedding.fields");
 
   private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
@@ -139,12 +149,16 @@ public record DatabaseConfig(
     range(TXN_WRITES, transactions.maxWrites(), 1, 100_000_000);
     range(TXN_MB, transactions.maxBytes() >> 20, 1, 1 << 20);
     range(GC_INTERVAL, transactions.gcInterval().toSeconds(), 1, 7 * 24 * 3600);
+    if (indexes == null) {
+      indexes = IndexOptions.DEFAULTS;
+    }
+    indexes.settings(vectorDimension); // validates
   }
 
   /** Every setting at its default. */
   public static DatabaseConfig defaults() {
     return new DatabaseConfig(null, "rocksdb", Map.of(), Map.of(), SyncMode.FSYNC, 10, 64L << 20, 300, 256L << 20, 384, 100, "local",
-        100, 10_000, TransactionSettings.DEFAULTS);
+        100, 10_000, TransactionSettings.DEFAULTS, IndexOptions.DEFAULTS);
   }
 
   /** Defaults overridden by a properties file; a missing or unreadable file is INVALID_CONFIG. */
@@ -252,6 +266,17 @@ public record DatabaseConfig(
     return b.build();
   }
 
+  public DatabaseConfig withIndexes(IndexOptions options) {
+    Builder b = new Builder(this);
+    b.indexes = options;
+    return b.build();
+  }
+
+  /** This configuration with automatic embedding of document text on or off. */
+  public DatabaseConfig withAutoEmbedding(boolean on) {
+    return withIndexes(indexes.with("embedding.auto", on ? "on" : "off"));
+  }
+
   public DatabaseConfig withCheckpoints(int intervalSeconds, long walBytes) {
     Builder b = new Builder(this);
     b.checkpointInterval = intervalSeconds;
@@ -301,6 +326,7 @@ public record DatabaseConfig(
     out.put(TXN_MB, Long.toString(transactions.maxBytes() >> 20));
     out.put(RETENTION, transactions.retention().describe());
     out.put(GC_INTERVAL, Long.toString(transactions.gcInterval().toSeconds()));
+    indexes.describe(out);
     return out;
   }
 
@@ -321,6 +347,7 @@ public record DatabaseConfig(
     int defaultLimit;
     int maxLimit;
     TransactionSettings transactions;
+    IndexOptions indexes;
 
     Builder(DatabaseConfig c) {
       dataDirectory = c.dataDirectory;
@@ -338,6 +365,7 @@ public record DatabaseConfig(
       defaultLimit = c.defaultLimit;
       maxLimit = c.maxLimit;
       transactions = c.transactions;
+      indexes = c.indexes;
     }
 
     Builder dataDirectory(Path directory) {
@@ -371,7 +399,17 @@ public record DatabaseConfig(
         case DEFAULT_LIMIT -> defaultLimit = integer(key, value, source);
         case MAX_LIMIT -> maxLimit = integer(key, value, source);
         case TXN_ISOLATION, TXN_LOCK_TIMEOUT, TXN_IDLE, TXN_DURATION, TXN_WRITES, TXN_MB, RETENTION, GC_INTERVAL -> setTransactions(key, value, source);
-        default -> setDynamic(key, value, source);
+        default -> {
+          if (IndexOptions.KEYS.contains(key)) {
+            try {
+              indexes = indexes.with(key, value);
+            } catch (VeriSimException e) {
+              throw invalid(key, e.getMessage() + " (" + key + " in " + source + ")");
+            }
+          } else {
+            setDynamic(key, value, source);
+          }
+        }
       }
     }
 
@@ -420,7 +458,7 @@ public record DatabaseConfig(
 
     DatabaseConfig build() {
       return new DatabaseConfig(dataDirectory, backend, modalities, backendSettings, sync, asyncInterval, segment, checkpointInterval,
-          checkpointWal, dimension, history, principal, defaultLimit, maxLimit, transactions);
+          checkpointWal, dimension, history, principal, defaultLimit, maxLimit, transactions, indexes);
     }
   }
 

@@ -13,6 +13,9 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.verisimdb.engine.commit.CommitListener;
+import org.verisimdb.engine.index.IndexMaintainer;
+import org.verisimdb.engine.index.IndexRecovery;
+import org.verisimdb.index.lucene.OctadIndex;
 import org.verisimdb.engine.commit.CommitPipeline;
 import org.verisimdb.engine.store.Counts;
 import org.verisimdb.engine.store.OctadStore;
@@ -59,6 +62,11 @@ final class EmbeddedDatabase implements Database {
   private final AtomicBoolean checkpointQueued = new AtomicBoolean();
   private final Map<Long, EmbeddedTransaction> openTransactions = new ConcurrentHashMap<>();
   private final HistoryCollector collector;
+  private final IndexMaintainer indexes;
+  private IndexRecovery.Outcome indexRecovery;
+  private final org.verisimdb.engine.search.Search search;
+  private final org.verisimdb.engine.schema.Contracts contracts = new org.verisimdb.engine.schema.Contracts();
+  private final org.verisimdb.engine.schema.SchemaGuard schemaGuard;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -71,13 +79,20 @@ final class EmbeddedDatabase implements Database {
     this.directory = directory;
     this.stores = stores;
     this.wal = wal;
-    this.writer = new OctadWriter(config.vectorDimension());
+    this.writer = new OctadWriter(config.vectorDimension(), autoEmbedding(config));
     ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     this.readLock = visibility.readLock();
     this.pipeline = new CommitPipeline(wal, stores, visibility.writeLock());
     this.readStore = new OctadStore(stores);
     this.committer = new Committer(pipeline, writer, clock, config, readStore.counts());
     this.collector = new HistoryCollector(stores, committer, pipeline, config.transactions().retention(), clock);
+    OctadIndex index = OctadIndex.open(directory == null ? null : directory.root().resolve("index"), config.indexes().settings(config.vectorDimension()));
+    this.indexes = new IndexMaintainer(index, readStore, committer.snapshots(), readLock);
+    this.schemaGuard = org.verisimdb.engine.schema.SchemaGuard.load(contracts, readStore);
+    committer.addListener(schemaGuard);
+    committer.addListener(indexes);
+    this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit(),
+        schemaGuard::hierarchy, org.verisimdb.engine.write.Embedders::shared);
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);
@@ -91,6 +106,23 @@ final class EmbeddedDatabase implements Database {
     }
   }
 
+  private static org.verisimdb.engine.write.AutoEmbedding autoEmbedding(DatabaseConfig config) {
+    if (!config.indexes().autoEmbed()) {
+      return org.verisimdb.engine.write.AutoEmbedding.off();
+    }
+    org.verisimdb.index.embed.Embedder model = org.verisimdb.engine.write.Embedders.shared();
+    if (model.dimension() != config.vectorDimension()) {
+      LOG.log(System.Logger.Level.INFO, "automatic embeddings are off: vector.dimension is {0}, the model {1} makes {2}",
+          config.vectorDimension(), model.model(), model.dimension());
+      return org.verisimdb.engine.write.AutoEmbedding.off();
+    }
+    return new org.verisimdb.engine.write.AutoEmbedding(model, org.verisimdb.index.embed.EmbeddingText.of(config.indexes().embedFields()));
+  }
+
+  org.verisimdb.engine.write.AutoEmbedding autoEmbedding() {
+    return writer.embedding();
+  }
+
   // ---- Database
 
   @Override
@@ -100,6 +132,22 @@ final class EmbeddedDatabase implements Database {
     }
     Limits.requireShortText(principal, Limits.MAX_SHORT_TEXT, ErrorCode.INVALID_ARGUMENT, "principal", "principal");
     return new PrincipalSession(principal);
+  }
+
+  @Override
+  public org.verisimdb.engine.schema.Schema schema() {
+    checkOpen();
+    return new org.verisimdb.engine.schema.EngineSchema(schemaGuard, contracts, defaultSession);
+  }
+
+  org.verisimdb.engine.schema.SchemaGuard schemaGuard() {
+    return schemaGuard;
+  }
+
+  @Override
+  public org.verisimdb.engine.search.Search search() {
+    checkOpen();
+    return search;
   }
 
   @Override
@@ -139,8 +187,9 @@ final class EmbeddedDatabase implements Database {
       // Read before syncing: everything applied up to here is durable once the sync returns.
       long safe = stores.maxAppliedLsn();
       stores.sync();
+      long indexed = indexes.commit(); // -1: a failed index rebuilds itself on open and needs no log
       pipeline.resetLoggedBytes();
-      int deleted = wal.deleteBefore(Math.min(safe, retainFromLsn - 1) + 1);
+      int deleted = wal.deleteBefore(Math.min(indexed < 0 ? safe : Math.min(safe, indexed), retainFromLsn - 1) + 1);
       LOG.log(System.Logger.Level.INFO, "checkpoint of {0} at LSN {1}: stores synced, {2} log segments deleted", where(), safe, deleted);
     }
   }
@@ -186,6 +235,7 @@ final class EmbeddedDatabase implements Database {
     openTransactions.values().forEach(EmbeddedTransaction::abandon);
     maintenance.shutdownNow();
     pipeline.close();
+    indexes.close();
     if (checkpoints != null) {
       checkpoints.shutdownNow();
       try {
@@ -196,7 +246,7 @@ final class EmbeddedDatabase implements Database {
     }
     try {
       if (wal != null && pipeline.failure() == null) {
-        long safe = stores.maxAppliedLsn();
+        long safe = Math.min(stores.maxAppliedLsn(), indexes.index().committedLsn());
         stores.sync();
         wal.deleteBefore(Math.min(safe, retainFromLsn - 1) + 1);
       }
@@ -256,6 +306,11 @@ final class EmbeddedDatabase implements Database {
   }
 
   @Override
+  public org.verisimdb.engine.history.History history() {
+    return defaultSession.history();
+  }
+
+  @Override
   public Transaction begin() {
     return defaultSession.begin();
   }
@@ -276,6 +331,28 @@ final class EmbeddedDatabase implements Database {
   }
 
   // ---- transactions and history, for the classes of this package
+
+  /**
+   * Brings the index up to the stores (caught up from {@code log}, or rebuilt) and starts
+   * feeding it commits; called once, right after the database is constructed.
+   */
+  void startIndexes(org.verisimdb.storage.wal.Wal log, Progress progress) {
+    indexRecovery = IndexRecovery.recover(indexes.index(), readStore, pipeline.visibleLsn(), log, progress);
+    indexes.start();
+  }
+
+  /** What opening did to the index: nothing, a catch-up from the log, or a rebuild. */
+  IndexRecovery.Outcome indexRecovery() {
+    return indexRecovery;
+  }
+
+  IndexMaintainer indexes() {
+    return indexes;
+  }
+
+  OctadStore readStore() {
+    return readStore;
+  }
 
   /** Registers a listener of commits (the modality indexes); see {@link CommitListener}. */
   void addCommitListener(CommitListener listener) {
@@ -300,6 +377,12 @@ final class EmbeddedDatabase implements Database {
   /** Removes the versions the retention policy no longer keeps and no reader needs; see {@link HistoryCollector}. */
   HistoryCollector.Report collectHistory() {
     checkOpen();
+    // The indexer reads at snapshots too; once it has caught up it holds none, so what is kept is exactly what retention says.
+    try (var view = indexes.view(visibleLsn())) {
+      assert view.lsn() >= 0;
+    } catch (VeriSimException e) {
+      // a failed index holds no snapshot either
+    }
     return collector.collect();
   }
 
@@ -337,6 +420,15 @@ final class EmbeddedDatabase implements Database {
   @Override
   public org.verisimdb.engine.backup.MigrationReport migrateTo(Path target, String backend, Progress progress) {
     return new Administration(this).migrate(target, backend, progress);
+  }
+
+  @Override
+  public org.verisimdb.engine.index.IndexReport rebuildIndex(Progress progress) {
+    checkOpen();
+    long started = System.nanoTime();
+    long octads = indexes.rebuild(progress);
+    OctadIndex.Stats stats = indexes.index().stats();
+    return new org.verisimdb.engine.index.IndexReport(octads, stats.appliedLsn(), stats.bytes(), java.time.Duration.ofNanos(System.nanoTime() - started));
   }
 
   @Override
@@ -396,6 +488,7 @@ final class EmbeddedDatabase implements Database {
   // One operation of a session: a transaction of its own, planned on the newest committed state.
   private <T> T write(String what, WriteOp op, String principal, Function<StoredChange, T> result) {
     checkOpen();
+    indexes.throttle();
     long txn = committer.nextTransactionId();
     try {
       StoredChange change = committer.commit(txn, List.of(op), null, 0, null, principal).changes().getFirst();
@@ -465,7 +558,9 @@ final class EmbeddedDatabase implements Database {
 
     @Override
     public Octad create(OctadInput input) {
-      return write("creating", OctadRequests.createOp(input), principal, EmbeddedDatabase.this::resultOf);
+      WriteOp op = OctadRequests.createOp(input);
+      writer.embedding().prepare(input);
+      return write("creating", op, principal, EmbeddedDatabase.this::resultOf);
     }
 
     @Override
@@ -495,6 +590,11 @@ final class EmbeddedDatabase implements Database {
       checkLimit(limit);
       OctadId after = cursor == null ? null : OctadRequests.decodeCursor(cursor);
       return read("listing octads", view -> OctadRequests.page(view, after, limit, config.historyLimit()));
+    }
+
+    @Override
+    public org.verisimdb.engine.history.History history() {
+      return org.verisimdb.engine.history.Histories.over(EmbeddedDatabase.this::read, config.historyLimit(), config.maxLimit());
     }
 
     @Override

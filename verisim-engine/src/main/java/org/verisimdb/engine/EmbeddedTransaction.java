@@ -136,7 +136,9 @@ final class EmbeddedTransaction implements Transaction {
 
   @Override
   public Octad create(OctadInput input) {
-    return write(OctadRequests.createOp(input));
+    WriteOp op = OctadRequests.createOp(input);
+    db.autoEmbedding().prepare(input);
+    return write(op);
   }
 
   @Override
@@ -251,6 +253,7 @@ final class EmbeddedTransaction implements Transaction {
       }
     }
     try {
+      db.indexes().throttle();
       committer.commit(id, toCommit, isolation, snapshot, reads, principal);
       synchronized (this) {
         finish(State.COMMITTED);

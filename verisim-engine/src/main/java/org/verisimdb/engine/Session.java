@@ -2,6 +2,7 @@ package org.verisimdb.engine;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.verisimdb.engine.history.History;
 
 /**
  * Reads and writes of octads on behalf of one principal, who is recorded as the actor of every
@@ -17,6 +18,14 @@ public interface Session extends OctadAccess {
 
   /** The principal this session acts as. */
   String principal();
+
+  /**
+   * The version history of octads, as this session reads it: versions and their metadata, octads
+   * as of a time, version or label with every modality as it was then, versions committed in a
+   * time range, and diffs between versions. Each call reads one committed snapshot; versions
+   * whose content the retention policy ({@code history.retention}) removed answer VERSION_NOT_FOUND.
+   */
+  History history();
 
   /** Opens a transaction at the configured default level ({@code txn.isolation}, SNAPSHOT unless set). */
   Transaction begin();

@@ -89,6 +89,12 @@ public final class VeriSimDB {
           stores.maxAppliedLsn() + 1);
       Replayer.Result replay = Replayer.replay(wal, stores, replayWorkers(), progress);
       EmbeddedDatabase db = new EmbeddedDatabase(config, dir, stores, wal, new CommitClock(clock));
+      try {
+        db.startIndexes(wal, progress);
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
       long backedUp = Administration.readBackupState(dir.root());
       if (backedUp >= 0) {
         db.retainLogFrom(backedUp + 1);
@@ -143,7 +149,9 @@ public final class VeriSimDB {
   }
 
   static Database openInMemory(DatabaseConfig config, Clock clock) {
-    return new EmbeddedDatabase(config.withBackend("memory"), null, StorageLayout.inMemory(), null, new CommitClock(clock));
+    EmbeddedDatabase db = new EmbeddedDatabase(config.withBackend("memory"), null, StorageLayout.inMemory(), null, new CommitClock(clock));
+    db.startIndexes(null, Progress.NONE);
+    return db;
   }
 
   // Decoding and routing run beside the stores' own apply threads; beyond four workers the stores serialise anyway.

@@ -34,7 +34,9 @@ import org.verisimdb.storage.wal.SyncMode;
  *   <li>every live octad's stored modalities hash to what its current version record says
  *       (a half-applied write would not), its version chain links, its provenance chain
  *       verifies;
- *   <li>the stored counts equal a recount.
+ *   <li>the stored counts equal a recount;
+ *   <li>the index, caught up from the log on open, holds exactly the live octads at their
+ *       stored versions ({@link Database#verify}).
  * </ul>
  * Not thread-safe; one harness runs one database.
  */
@@ -192,6 +194,9 @@ public final class CrashHarness {
       checkGroups(db, cycle);
       check(ahead <= threads, "cycle " + cycle + ": " + ahead + " octads ahead of their acknowledgement, more than the " + threads + " writers");
       long live = checkEveryOctad(db, cycle);
+      // The indexes, caught up from the log on open, hold exactly the live octads at their stored versions.
+      var report = db.verify(org.verisimdb.engine.Progress.NONE);
+      check(report.intact(), "cycle " + cycle + " (" + backend + "): verify found " + report.problemCount() + " problems: " + report.problems());
       DatabaseStats stats = db.stats();
       check(stats.octads() == live, "cycle " + cycle + ": counts say " + stats.octads() + " octads, " + live + " are there");
       // What survived of commits in flight is the new baseline.

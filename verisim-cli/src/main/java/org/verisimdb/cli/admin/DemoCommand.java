@@ -56,7 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DatabaseConfig settings = database.config();
-    SampleGenerator generator = new SampleGenerator(seed, size);
+    SampleGenerator hashed = new SampleGenerator(seed, size);
+    // With automatic embeddings the database computes each vector from the text with its model.
+    boolean embedded = settings.indexes().autoEmbed() && settings.vectorDimension() == SampleGenerator.DIMENSION;
+    SampleGenerator generator = embedded ? hashed.embeddedByDatabase() : hashed;
     try (Database db = settings.dataDirectory() == null ? VeriSimDB.openInMemory(settings)
         : VeriSimDB.open(settings.dataDirectory(), settings, new ProgressPrinter(err))) {
       String where = db.directory() == null ? "an in-memory database" : db.directory().toString();
@@ -76,7 +79,14 @@ public final class DemoCommand implements Callable<Integer> {
       }
       printSummary(out, db.stats(), generator);
       int example = generator.count(Kind.PAPER) > 0 ? generator.indexOf(Kind.PAPER, 0) : 0;
-      db.get(generator.idOf(example)).ifPresent(octad -> printExample(out, octad));
+      db.get(generator.idOf(example)).ifPresent(octad -> {
+        printExample(out, octad);
+        octad.document().map(d -> d.title()).ifPresent(title -> {
+          out.printf(Locale.ROOT, "%nOctads closest in meaning to \"%s\":%n", title);
+          db.search().nearest(title, 4).hits().forEach(h -> out.printf(Locale.ROOT, "  %.3f  %s  %s%n", h.score(), h.octad().id(),
+              h.octad().document().map(d -> d.title()).orElse("")));
+        });
+      });
     }
     return 0;
   }

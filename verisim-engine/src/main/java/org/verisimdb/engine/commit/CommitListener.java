@@ -20,4 +20,7 @@ public interface CommitListener {
 
   /** Called once the commit at {@code lsn} is applied and visible, in LSN order, from the committing thread. */
   void applied(long lsn, List<StoredChange> changes);
+
+  /** Called once an import batch committed at {@code lsn} is applied and visible, with the ids of the octads it created. */
+  default void imported(long lsn, List<org.verisimdb.model.OctadId> ids) {}
 }

@@ -40,9 +40,19 @@ import org.verisimdb.model.write.TemporalInput;
  */
 public final class OctadWriter {
   private final int vectorDimension;
+  private final AutoEmbedding embedding;
 
   public OctadWriter(int vectorDimension) {
+    this(vectorDimension, AutoEmbedding.off());
+  }
+
+  public OctadWriter(int vectorDimension, AutoEmbedding embedding) {
     this.vectorDimension = vectorDimension;
+    this.embedding = embedding;
+  }
+
+  public AutoEmbedding embedding() {
+    return embedding;
   }
 
   /** Creates {@code id}; {@code previous} is the header of a deleted octad of that id, or null. */
@@ -53,6 +63,7 @@ public final class OctadWriter {
     }
     Map<Modality, Facet> facets = new EnumMap<>(Modality.class);
     facets.putAll(input.facets());
+    embedding.apply(Map.of(), facets, input.facets().containsKey(Modality.VECTOR));
     check(facets);
     String description = facets.isEmpty() ? "created" : "created with " + names(facets.keySet());
     return commit(id, previous, facets, EnumSet.noneOf(Modality.class), "created", description, input.temporal(), input.provenance(), principal,
@@ -86,6 +97,7 @@ public final class OctadWriter {
       }
       changes.add(m.wireName() + " (" + describe(entry.getValue()) + ")");
     }
+    embedding.apply(current, after, patch.changes().containsKey(Modality.VECTOR));
     check(after);
     String description = changes.isEmpty() ? "modified" : "modified " + String.join(", ", changes);
     Map<Modality, Facet> written = new EnumMap<>(Modality.class);

@@ -156,20 +156,90 @@ public final class OctadIndex implements AutoCloseable {
         return;
       }
       try {
-        for (IndexChange change : changes) {
-          Term id = new Term(IndexFields.ID, change.id().value());
-          if (change.octad() == null) {
-            writer.deleteDocuments(id);
-          } else {
-            writer.updateDocument(id, OctadDocuments.build(change.octad(), settings));
-          }
-        }
+        write(changes);
       } catch (IOException | RuntimeException e) {
         throw failure("apply commit " + lsn, e);
       }
       appliedLsn = lsn;
     }
   }
+
+  /**
+   * Applies changes without moving the LSN, while catching up after an open: the changes of
+   * several commits go in over several calls, then {@link #apply} at the last LSN (with no
+   * changes, or the last ones) completes it. No view may be taken meanwhile.
+   */
+  public void catchUp(List<IndexChange> changes) {
+    synchronized (lock) {
+      checkOpen();
+      try {
+        write(changes);
+      } catch (IOException | RuntimeException e) {
+        throw failure("catch up", e);
+      }
+    }
+  }
+
+  /**
+   * Writes changes in order per octad. Large sets are split by id over {@link #WRITERS} threads: the
+   * writer is thread-safe, and building a document and inserting its vector into the HNSW graph
+   * is most of the work.
+   */
+  private void write(List<IndexChange> changes) throws IOException {
+    if (changes.size() < PARALLEL_FROM || WRITERS == 1) {
+      for (IndexChange change : changes) {
+        write(change);
+      }
+      return;
+    }
+    // Split by id, so that the changes of one octad stay in order on one thread.
+    List<List<IndexChange>> byWriter = new java.util.ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      byWriter.add(new java.util.ArrayList<>());
+    }
+    for (IndexChange change : changes) {
+      byWriter.get(Math.floorMod(change.id().hashCode(), WRITERS)).add(change);
+    }
+    List<java.util.concurrent.Future<?>> parts = new java.util.ArrayList<>();
+    for (List<IndexChange> part : byWriter) {
+      parts.add(POOL.submit(() -> {
+        for (IndexChange change : part) {
+          write(change);
+        }
+        return null;
+      }));
+    }
+    for (java.util.concurrent.Future<?> part : parts) {
+      try {
+        part.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while indexing", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IOException(e.getCause());
+      }
+    }
+  }
+
+  private void write(IndexChange change) throws IOException {
+    Term id = new Term(IndexFields.ID, change.id().value());
+    if (change.octad() == null) {
+      writer.deleteDocuments(id);
+    } else {
+      writer.updateDocument(id, OctadDocuments.build(change.octad(), settings));
+    }
+  }
+
+  private static final int PARALLEL_FROM = 16;
+  private static final int WRITERS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+  private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(WRITERS,
+      Thread.ofPlatform().name("verisim-index-writer-", 0).daemon(true).factory());
 
   /**
    * Replaces the whole index with {@code octads}, the live octads as of {@code lsn}, then commits.
@@ -181,10 +251,13 @@ public final class OctadIndex implements AutoCloseable {
       long done = 0;
       try {
         writer.deleteAll();
+        List<IndexChange> batch = new java.util.ArrayList<>(1000);
         while (octads.hasNext()) {
-          Octad octad = octads.next();
-          writer.addDocument(OctadDocuments.build(octad, settings));
-          if (++done % 1000 == 0) {
+          batch.add(IndexChange.of(octads.next()));
+          if (batch.size() == 1000 || !octads.hasNext()) {
+            write(batch); // replaces by id, so a repeated octad cannot be indexed twice
+            done += batch.size();
+            batch.clear();
             progress.accept(done);
           }
         }

@@ -24,8 +24,11 @@ import org.verisimdb.testkit.sample.World.Aspect;
  *
  * <p>The sets are consistent across modalities, so drift detection has a clean baseline: the
  * text names the place an octad links to and a paper's authors, the point lies within a few km
- * of that place's city, the embedding is {@link TextHashEmbedding} of title and body, and
- * citations point only to older papers.
+ * of that place's city, citations point only to older papers, and the embedding is either left
+ * to the database, whose embedding model computes it from title and body
+ * ({@link #embeddedByDatabase()}: the demo set, real semantic vectors), or
+ * {@link TextHashEmbedding} of title and body (the default: fast, no model, for tests and
+ * benchmarks that need vectors of any dimension).
  *
  * <p>Immutable and thread-safe.
  */
@@ -39,6 +42,7 @@ public final class SampleGenerator {
   private static final int SAMPLE_SIZE = 300;
 
   private final World world;
+  private final boolean hashedVectors;
 
   /**
    * @param seed any value; sets with different seeds differ throughout
@@ -48,7 +52,20 @@ public final class SampleGenerator {
     if (size < 1 || size > MAX_SIZE) {
       throw new IllegalArgumentException("sample size must be between 1 and " + MAX_SIZE + ", got " + size);
     }
-    this.world = new World(seed, size);
+    this(new World(seed, size), true);
+  }
+
+  private SampleGenerator(World world, boolean hashedVectors) {
+    this.world = world;
+    this.hashedVectors = hashedVectors;
+  }
+
+  /**
+   * The same set without vectors: a database with {@code embedding.auto} on computes each from
+   * the octad's title and body with its embedding model, so similar texts get similar vectors.
+   */
+  public SampleGenerator embeddedByDatabase() {
+    return new SampleGenerator(world, false);
   }
 
   /** The demo set: seed 20261121, 300 octads. */
@@ -109,12 +126,14 @@ public final class SampleGenerator {
         .with(DocumentFacet.of(draft.document()))
         .with(new GraphFacet(draft.edges()))
         .with(SemanticFacet.of(draft.types(), draft.properties()))
-        .with(new VectorFacet(TextHashEmbedding.embed(draft.text(), DIMENSION), embeddingModel()))
         .with(draft.tensor())
         .with(draft.spatial())
         .temporal(new TemporalInput(draft.validFrom(), "imported", "loaded from the sample set"))
         .provenance(new ProvenanceEvent("imported", "sample-loader", "verisim-sample/" + kind.idPrefix(),
             "generated sample " + kind.idPrefix()));
+    if (hashedVectors) {
+      input.with(new VectorFacet(TextHashEmbedding.embed(draft.text(), DIMENSION), embeddingModel()));
+    }
     SplittableRandom random = world.random(index, Aspect.PROVENANCE);
     if (count(Kind.PERSON) > 0 && random.nextInt(10) < 3) {
       String reviewer = world.personName(world.pick(Kind.PERSON, random));

@@ -1,0 +1,293 @@
+package org.verisimdb.engine.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.verisimdb.engine.index.IndexMaintainer;
+import org.verisimdb.engine.store.OctadHeader;
+import org.verisimdb.engine.store.OctadStore;
+import org.verisimdb.index.lucene.IndexFields;
+import org.verisimdb.index.lucene.IndexView;
+import org.verisimdb.index.provenance.ProvenanceSearch;
+import org.verisimdb.index.embed.Embedder;
+import org.verisimdb.index.geo.GeoHit;
+import org.verisimdb.index.geo.GeoSearch;
+import org.verisimdb.index.text.Snippet;
+import org.verisimdb.index.text.Snippets;
+import org.verisimdb.index.text.TextHit;
+import org.verisimdb.index.text.TextQuery;
+import org.verisimdb.index.text.TextSearch;
+import org.verisimdb.index.vector.VectorHit;
+import org.verisimdb.index.vector.VectorResult;
+import org.verisimdb.index.vector.VectorSearch;
+import java.util.Set;
+import org.verisimdb.index.graph.Direction;
+import org.verisimdb.index.graph.GraphSearch;
+import org.verisimdb.index.graph.NTriples;
+import org.verisimdb.index.graph.Reached;
+import org.verisimdb.index.semantic.SemanticSearch;
+import org.verisimdb.index.semantic.TypeHierarchy;
+import org.verisimdb.model.Octad;
+import org.verisimdb.model.OctadId;
+import org.verisimdb.model.error.ErrorCode;
+import org.verisimdb.model.error.VeriSimException;
+
+/** {@link Search} over a database's index and stores. Thread-safe. */
+public final class IndexSearch implements Search {
+  private final IndexMaintainer indexes;
+  private final OctadStore store;
+  private final LongSupplier visibleLsn;
+  private final int maxLimit;
+  private final int historyLimit;
+  private final java.util.function.Supplier<TypeHierarchy> types;
+  private final java.util.function.Supplier<Embedder> embedder;
+
+  public IndexSearch(IndexMaintainer indexes, OctadStore store, LongSupplier visibleLsn, int maxLimit, int historyLimit,
+      java.util.function.Supplier<TypeHierarchy> types, java.util.function.Supplier<Embedder> embedder) {
+    this.types = types;
+    this.embedder = embedder;
+    this.indexes = indexes;
+    this.store = store;
+    this.visibleLsn = visibleLsn;
+    this.maxLimit = maxLimit;
+    this.historyLimit = historyLimit;
+  }
+
+  /** Runs {@code work} on a view at least as new as the newest visible commit. */
+  <T> T onView(Function<IndexView, T> work) {
+    try (IndexView view = indexes.view(visibleLsn.getAsLong())) {
+      return work.apply(view);
+    } catch (UncheckedIOException e) {
+      throw new VeriSimException(ErrorCode.INDEX_UNAVAILABLE, "reading the index failed: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /** The octad {@code id} as of the view, or null when it is not live there. */
+  Octad read(IndexView view, OctadId id) {
+    OctadStore at = store.at(view.lsn());
+    OctadHeader header = at.header(id);
+    return header == null || !header.live() ? null : at.read(id, header, null, historyLimit);
+  }
+
+  void checkLimit(int limit, String what) {
+    if (limit < 1 || limit > maxLimit) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "limit", what + " limit " + limit + " is outside 1.." + maxLimit
+          + " (vql.max_limit)");
+    }
+  }
+
+  @Override
+  public Hits text(String query, int limit) {
+    checkLimit(limit, "text search");
+    TextQuery q = TextQuery.parse(query);
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      for (TextHit h : new TextSearch(view).search(q, null, limit)) {
+        Octad octad = read(view, h.id());
+        if (octad != null) {
+          List<String> snippets = octad.document().map(d -> Snippets.highlight(q, d, 3).stream().map(Snippet::text).toList()).orElse(List.of());
+          hits.add(new Hit(octad, h.score(), snippets));
+        }
+      }
+      return new Hits(view.lsn(), hits);
+    });
+  }
+
+  @Override
+  public Hits nearest(float[] anchor, int k) {
+    checkLimit(k, "nearest-neighbour");
+    return onView(view -> vectorHits(view, VectorSearch.on(view).nearest(anchor, k, null, null, null)));
+  }
+
+  @Override
+  public Hits nearest(String text, int k) {
+    if (text == null || text.isBlank()) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "text", "give a text with words in it to search by meaning");
+    }
+    return nearest(embedder.get().embed(text), k);
+  }
+
+  @Override
+  public Hits similarTo(OctadId id, int k) {
+    checkLimit(k, "nearest-neighbour");
+    return onView(view -> {
+      Octad anchor = read(view, id);
+      if (anchor == null) {
+        throw new VeriSimException(ErrorCode.OCTAD_NOT_FOUND, "octad '" + id + "' does not exist; anchor the search at an existing octad");
+      }
+      float[] vector = anchor.vector().orElseThrow(() -> VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "id",
+          "octad '" + id + "' has no vector to anchor the search; give it one, or search by text")).embedding();
+      return vectorHits(view, VectorSearch.on(view).nearest(vector, k, null, null, id));
+    });
+  }
+
+  @Override
+  public Hits similarWithin(float[] anchor, double threshold, int limit) {
+    checkLimit(limit, "similarity search");
+    return onView(view -> vectorHits(view, VectorSearch.on(view).within(anchor, threshold, null, null, limit)));
+  }
+
+  private Hits vectorHits(IndexView view, VectorResult result) {
+    List<Hit> hits = new ArrayList<>();
+    for (VectorHit h : result.hits()) {
+      Octad octad = read(view, h.id());
+      if (octad != null) {
+        hits.add(new Hit(octad, h.similarity(), List.of()));
+      }
+    }
+    return new Hits(view.lsn(), hits);
+  }
+
+  @Override
+  public Hits withinRadius(double lat, double lon, double km, int limit) {
+    checkLimit(limit, "radius search");
+    return onView(view -> geoHits(view, new GeoSearch(view).radius(lat, lon, km, null, limit)));
+  }
+
+  @Override
+  public Hits nearestPlaces(double lat, double lon, int k) {
+    checkLimit(k, "nearest search");
+    return onView(view -> geoHits(view, new GeoSearch(view).nearest(lat, lon, k, null)));
+  }
+
+  @Override
+  public Hits withinBounds(double minLat, double minLon, double maxLat, double maxLon, int limit) {
+    checkLimit(limit, "bounding-box search");
+    return onView(view -> idHits(view, new GeoSearch(view).bbox(minLat, minLon, maxLat, maxLon, null, limit)));
+  }
+
+  @Override
+  public Hits withinPolygon(String wkt, int limit) {
+    checkLimit(limit, "polygon search");
+    return onView(view -> idHits(view, new GeoSearch(view).polygon(wkt, null, limit)));
+  }
+
+  private Hits geoHits(IndexView view, List<GeoHit> found) {
+    List<Hit> hits = new ArrayList<>();
+    for (GeoHit h : found) {
+      Octad octad = read(view, h.id());
+      if (octad != null) {
+        hits.add(new Hit(octad, h.distanceKm(), List.of()));
+      }
+    }
+    return new Hits(view.lsn(), hits);
+  }
+
+  private Hits idHits(IndexView view, List<OctadId> ids) {
+    List<Hit> hits = new ArrayList<>();
+    for (OctadId id : ids) {
+      Octad octad = read(view, id);
+      if (octad != null) {
+        hits.add(new Hit(octad, 1, List.of()));
+      }
+    }
+    return new Hits(view.lsn(), hits);
+  }
+
+  @Override
+  public Hits traverse(OctadId start, Direction direction, Set<String> predicates, int minHops, int maxHops, int limit) {
+    checkLimit(limit, "traversal");
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      for (Reached r : new GraphSearch(view).traverse(start, direction, predicates, minHops, maxHops, limit)) {
+        Octad octad = read(view, r.id());
+        if (octad != null) {
+          hits.add(new Hit(octad, r.hops(), List.of()));
+        }
+      }
+      return new Hits(view.lsn(), hits);
+    });
+  }
+
+  @Override
+  public List<OctadId> shortestPath(OctadId from, OctadId to, Direction direction, Set<String> predicates, int maxHops) {
+    return onView(view -> new GraphSearch(view).shortestPath(from, to, direction, predicates, maxHops));
+  }
+
+  @Override
+  public Hits ofType(String type, int limit) {
+    checkLimit(limit, "type search");
+    return byId(SemanticSearch.ofType(type, types.get()), limit);
+  }
+
+  @Override
+  public long exportRdf(java.io.Writer out) {
+    return onView(view -> {
+      OctadStore at = store.at(view.lsn());
+      NTriples rdf = NTriples.of(view.settings());
+      long triples = 0;
+      OctadId after = null;
+      while (true) {
+        var page = at.liveAfter(after, 500);
+        for (var e : page) {
+          triples += rdf.write(at.read(e.getKey(), e.getValue(), null, 0), out);
+          after = e.getKey();
+        }
+        if (page.size() < 500) {
+          return triples;
+        }
+      }
+    });
+  }
+
+  /** Every octad matching {@code query}, in id order, up to {@code limit}, with score 1. */
+  Hits byId(org.apache.lucene.search.Query query, int limit) {
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      try {
+        TopDocs top = view.searcher().search(query, limit, new Sort(new SortField(IndexFields.ID, SortField.Type.STRING)));
+        for (ScoreDoc sd : top.scoreDocs) {
+          Octad octad = read(view, view.idOf(sd.doc));
+          if (octad != null) {
+            hits.add(new Hit(octad, 1, List.of()));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Hits(view.lsn(), hits);
+    });
+  }
+
+  @Override
+  public Hits provenance(ProvenanceSearch query, int limit) {
+    checkLimit(limit, "provenance search");
+    return onView(view -> {
+      List<Hit> hits = new ArrayList<>();
+      try {
+        // Candidates in id order; each checked record by record, so only chains with one record matching every part count.
+        Sort byId = new Sort(new SortField(IndexFields.ID, SortField.Type.STRING));
+        ScoreDoc after = null;
+        while (hits.size() < limit) {
+          TopDocs page = after == null ? view.searcher().search(query.candidates(), 256, byId)
+              : view.searcher().searchAfter(after, query.candidates(), 256, byId);
+          for (ScoreDoc sd : page.scoreDocs) {
+            Octad octad = read(view, view.idOf(sd.doc));
+            if (octad == null || octad.provenance().isEmpty()) {
+              continue;
+            }
+            long matching = octad.provenance().get().records().stream().filter(query::matches).count();
+            if (matching > 0 && hits.size() < limit) {
+              hits.add(new Hit(octad, matching, List.of()));
+            }
+          }
+          if (page.scoreDocs.length < 256) {
+            break;
+          }
+          after = page.scoreDocs[page.scoreDocs.length - 1];
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Hits(view.lsn(), hits);
+    });
+  }
+
+}
