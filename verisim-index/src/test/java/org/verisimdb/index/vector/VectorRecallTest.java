@@ -51,6 +51,7 @@ class VectorRecallTest {
     float[][] data = VectorData.gaussian(random, octads, 384);
     float[][] queries = VectorData.gaussian(random, QUERIES, 384);
     try (OctadIndex index = VectorData.open(IndexSettings.defaults().withQuantized(true), data); IndexView view = index.view()) {
+      System.out.printf("%d vectors in %d segments%n", data.length, view.searcher().getIndexReader().leaves().size());
       double fewer = recall(VectorSearch.on(view).withCandidates(100), data, queries, VectorMetric.COSINE);
       double standard = recall(VectorSearch.on(view), data, queries, VectorMetric.COSINE);
       System.out.printf("recall@10 quantized (int8) random (gaussian) %d x 384: %.4f with 100 candidates, %.4f with %d (seed %d)%n",
@@ -62,6 +63,8 @@ class VectorRecallTest {
 
   private static double recall(IndexSettings settings, float[][] data, float[][] queries) {
     try (OctadIndex index = VectorData.open(settings, data); IndexView view = index.view()) {
+      // each segment's graph is searched with all the candidates, so recall rises with the segment count
+      System.out.printf("%d vectors in %d segments%n", data.length, view.searcher().getIndexReader().leaves().size());
       return recall(VectorSearch.on(view), data, queries, settings.metric());
     }
   }
