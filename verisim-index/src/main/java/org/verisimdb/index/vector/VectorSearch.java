@@ -45,9 +45,10 @@ public final class VectorSearch {
    * Gaussian vectors (the hardest case; 0.94 with 400 candidates, 0.61 with 100) and 0.99 on
    * clustered ones (0.95 with 200). Each segment's graph is searched with all the candidates, so
    * more segments find more: the index writes large batches on one thread per core, and on two
-   * cores the same test measures 0.99 on Gaussian vectors. Recall falls as the index grows: on 100,000 Gaussian vectors 500 candidates find 0.69
-   * and 2,000 find 0.93, while 100,000 clustered ones reach 0.98 with 20 (VectorVsLucene in
-   * verisim-bench). Embeddings of real text are clustered: a caller that knows its data may ask for fewer.
+   * cores the same test measures 0.99 on Gaussian vectors. Recall falls as the index grows: on
+   * 100,000 Gaussian vectors (4 to 6 segments) 500 candidates find about 0.7 and 2,000 about
+   * 0.94, while 100,000 clustered ones reach 0.98 with 20 (VectorVsLucene in verisim-bench).
+   * Embeddings of real text are clustered: a caller that knows its data may ask for fewer.
    */
   public static final int DEFAULT_CANDIDATES = 500;
   /** The largest candidate count accepted. */
