@@ -2,9 +2,11 @@ package org.verisimdb.index.embed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 
@@ -26,6 +28,7 @@ public final class MiniLmEmbedder implements Embedder {
   public static final int DIMENSION = 384;
 
   private final int threads;
+  private final Function<Executor, MiniLmModel> loader;
   private final Object lock = new Object();
   private volatile MiniLmModel model;
   private ThreadPoolExecutor pool;
@@ -39,11 +42,17 @@ public final class MiniLmEmbedder implements Embedder {
 
   /** An embedder whose batches use up to {@code threads} threads (1 to 64). */
   public MiniLmEmbedder(int threads) {
+    this(threads, executor -> MiniLmModel.load(executor)); // a lambda: MiniLmModel is not even resolved before load()
+  }
+
+  /** An embedder whose model comes from {@code loader} (tests make it fail). */
+  MiniLmEmbedder(int threads, Function<Executor, MiniLmModel> loader) {
     if (threads < 1 || threads > 64) {
       throw VeriSimException.invalid(ErrorCode.INVALID_CONFIG, "embedding.threads",
           "embedding.threads is " + threads + "; use 1 to 64 (default: the number of processors)");
     }
     this.threads = threads;
+    this.loader = loader;
   }
 
   @Override
@@ -135,7 +144,8 @@ public final class MiniLmEmbedder implements Embedder {
         throw new VeriSimException(ErrorCode.EMBEDDING_UNAVAILABLE, "the embedder is closed; open a new one");
       }
       if (failure != null) {
-        throw failure;
+        // a fresh exception per call: one instance thrown on many threads would gather their suppressed exceptions
+        throw new VeriSimException(failure.code(), failure.getMessage(), failure.getCause());
       }
       if (model == null) {
         model = load();
@@ -154,7 +164,7 @@ public final class MiniLmEmbedder implements Embedder {
         Thread.ofPlatform().name("verisim-embed-", 0).daemon(true).factory());
     pool.allowCoreThreadTimeOut(true);
     try {
-      MiniLmModel m = MiniLmModel.load(pool);
+      MiniLmModel m = loader.apply(pool);
       if (m.dimension() != DIMENSION) {
         throw new IllegalStateException("the model makes " + m.dimension() + "-dimensional vectors, not " + DIMENSION);
       }

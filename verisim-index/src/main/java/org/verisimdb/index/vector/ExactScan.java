@@ -2,7 +2,7 @@ package org.verisimdb.index.vector;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.function.IntFunction;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -11,7 +11,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.verisimdb.model.OctadId;
 
 /**
  * Brute-force vector search: every live document a query matches has its vector read from the
@@ -27,20 +26,20 @@ final class ExactScan implements CollectorManager<ExactScan.Scan, ExactScan.Outc
   private final int capacity;
   private final double threshold;
   private final int skipDoc;
-  private final IntFunction<OctadId> ids;
+  private final IndexReader reader;
 
   /**
    * @param capacity hits to keep
    * @param threshold lowest similarity kept, {@code Double.NEGATIVE_INFINITY} for any
    * @param skipDoc a top-level doc id never to score (the anchor octad's), or -1
    */
-  ExactScan(float[] anchor, VectorMetric metric, int capacity, double threshold, int skipDoc, IntFunction<OctadId> ids) {
+  ExactScan(float[] anchor, VectorMetric metric, int capacity, double threshold, int skipDoc, IndexReader reader) {
     this.anchor = anchor;
     this.metric = metric;
     this.capacity = capacity;
     this.threshold = threshold;
     this.skipDoc = skipDoc;
-    this.ids = ids;
+    this.reader = reader;
   }
 
   static Outcome run(IndexSearcher searcher, Query matches, ExactScan scan) throws IOException {
@@ -49,12 +48,12 @@ final class ExactScan implements CollectorManager<ExactScan.Scan, ExactScan.Outc
 
   @Override
   public Scan newCollector() {
-    return new Scan(new TopHits(capacity, threshold, ids));
+    return new Scan(new TopHits(capacity, threshold, reader));
   }
 
   @Override
   public Outcome reduce(Collection<Scan> scans) {
-    TopHits all = new TopHits(capacity, threshold, ids);
+    TopHits all = new TopHits(capacity, threshold, reader);
     long scored = 0;
     for (Scan s : scans) {
       all.addAll(s.hits);

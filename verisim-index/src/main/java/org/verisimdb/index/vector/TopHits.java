@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.function.IntFunction;
+import org.apache.lucene.index.IndexReader;
 import org.verisimdb.model.OctadId;
 
 /**
  * The best hits offered so far, at most {@code capacity} of them at or above a similarity
  * threshold, ranked by similarity (highest first) and then by id (smallest first). Ids are
- * looked up only when two similarities tie, so a search without ties reads no ids here.
+ * read while collecting only when two similarities tie; the kept hits' ids are read at the end,
+ * together.
  * Not thread-safe: one per collecting thread, merged with {@link #addAll}.
  */
 final class TopHits {
@@ -25,9 +26,9 @@ final class TopHits {
       this.similarity = similarity;
     }
 
-    OctadId id(IntFunction<OctadId> ids) {
+    OctadId id(IndexReader reader) {
       if (id == null) {
-        id = ids.apply(doc);
+        id = DocIds.of(reader, doc);
       }
       return id;
     }
@@ -35,25 +36,25 @@ final class TopHits {
 
   private final int capacity;
   private final double threshold;
-  private final IntFunction<OctadId> ids;
+  private final IndexReader reader;
   private final Comparator<Entry> worstFirst;
   private final PriorityQueue<Entry> heap;
 
   /**
    * @param capacity how many hits to keep
    * @param threshold the lowest similarity kept; {@code Double.NEGATIVE_INFINITY} keeps any
-   * @param ids the octad id of a top-level doc id
+   * @param reader the reader whose top-level doc ids are offered, for their octad ids
    */
-  TopHits(int capacity, double threshold, IntFunction<OctadId> ids) {
+  TopHits(int capacity, double threshold, IndexReader reader) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity " + capacity);
     }
     this.capacity = capacity;
     this.threshold = threshold;
-    this.ids = ids;
+    this.reader = reader;
     this.worstFirst = (a, b) -> {
       int bySimilarity = Double.compare(a.similarity, b.similarity);
-      return bySimilarity != 0 ? bySimilarity : b.id(ids).compareTo(a.id(ids));
+      return bySimilarity != 0 ? bySimilarity : b.id(reader).compareTo(a.id(reader));
     };
     this.heap = new PriorityQueue<>(Math.min(capacity, 1024) + 1, worstFirst);
   }
@@ -102,10 +103,26 @@ final class TopHits {
   /** The kept hits in rank order, each with its octad id. */
   List<VectorHit> ranked() {
     List<Entry> entries = new ArrayList<>(heap);
+    // ids not yet read (no tie needed them) are read in doc order, segment by segment
+    List<Entry> unresolved = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.id == null) {
+        unresolved.add(e);
+      }
+    }
+    unresolved.sort(Comparator.comparingInt(e -> e.doc));
+    int[] docs = new int[unresolved.size()];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = unresolved.get(i).doc;
+    }
+    OctadId[] ids = DocIds.of(reader, docs);
+    for (int i = 0; i < docs.length; i++) {
+      unresolved.get(i).id = ids[i];
+    }
     entries.sort(worstFirst.reversed());
     List<VectorHit> hits = new ArrayList<>(entries.size());
     for (Entry e : entries) {
-      hits.add(new VectorHit(e.id(ids), e.similarity));
+      hits.add(new VectorHit(e.id, e.similarity));
     }
     return hits;
   }

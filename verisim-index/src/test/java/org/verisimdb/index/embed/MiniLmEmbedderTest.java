@@ -95,6 +95,25 @@ class MiniLmEmbedderTest {
   }
 
   @Test
+  void aModelThatCannotLoadFailsEveryCallTheSameWayWithoutRetrying() {
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    try (MiniLmEmbedder broken = new MiniLmEmbedder(1, executor -> {
+      attempts.incrementAndGet();
+      throw new UnsatisfiedLinkError("no onnxruntime library for this platform");
+    })) {
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> broken.embed("text")).isInstanceOfSatisfying(VeriSimException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.EMBEDDING_UNAVAILABLE);
+          assertThat(e.getMessage()).contains("could not be loaded", "no onnxruntime library", "restart");
+        });
+      }
+      assertThatThrownBy(() -> broken.embedAll(List.of("a", "b"))).isInstanceOfSatisfying(VeriSimException.class,
+          e -> assertThat(e.code()).isEqualTo(ErrorCode.EMBEDDING_UNAVAILABLE));
+      assertThat(attempts).hasValue(1);
+    }
+  }
+
+  @Test
   void blankTextAndClosedEmbeddersAreRejected() {
     assertThatThrownBy(() -> embedder.embed("  ")).isInstanceOfSatisfying(VeriSimException.class,
         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));

@@ -63,6 +63,20 @@ class VectorUpdatePropertyTest {
       live += v == null ? 0 : 1;
     }
     try (IndexView view = index.view()) {
+      // the bounded count that chooses between exact and graph search sees live octads only
+      var hasVector = new org.apache.lucene.search.TermQuery(
+          new org.apache.lucene.index.Term(org.verisimdb.index.lucene.IndexFields.MODALITIES, "vector"));
+      try {
+        assertThat(VectorSearch.countUpTo(view.searcher(), hasVector, IDS)).as("seed=%d round=%d", seed, round).isEqualTo(live);
+        long upToNine = VectorSearch.countUpTo(view.searcher(), hasVector, 9);
+        if (live <= 9) {
+          assertThat(upToNine).as("seed=%d round=%d", seed, round).isEqualTo(live);
+        } else {
+          assertThat(upToNine).as("seed=%d round=%d", seed, round).isGreaterThan(9).isLessThanOrEqualTo(live);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       for (int a = 0; a < 5; a++) {
         float[] anchor = VectorData.gaussian(random, 1, DIMENSION)[0];
         for (VectorMetric metric : VectorMetric.values()) {
