@@ -91,12 +91,14 @@ public final class IngestRate {
       for (Thread w : workers) {
         w.join();
       }
+      double committed = (System.nanoTime() - started) / 1e9;
       // A search waits for the indexes to hold every commit made before it.
       int found = db.search().ofType("https://schema.org/ScholarlyArticle", 1).size();
       double seconds = (System.nanoTime() - started) / 1e9;
       if (found == 0 && generator.count(org.verisimdb.testkit.sample.Kind.PAPER) > 0) {
         throw new IllegalStateException("the index holds no paper after the ingest");
       }
+      System.err.printf(Locale.ROOT, "  committed in %.1f s, indexed in %.1f s%n", committed, seconds);
       return generator.size() / seconds;
     } finally {
       if (dir != null) {
