@@ -239,46 +239,18 @@ public final class GeoVsLucene {
       double rawSeconds) {
     System.out.printf(Locale.ROOT, "%,d points, radius limit %d; segments ours %d, raw %d; build ours %.1f s, raw %.1f s%n", points, limit,
         oursSegments, rawSegments, oursSeconds, rawSeconds);
-    System.out.printf(Locale.ROOT, "%-8s %9s %9s %9s %9s %9s %9s %7s %7s%n", "query", "ours p50", "ours p99", "raw p50", "raw p99", "× p50",
-        "× p99", "agree", "hits/q");
+    LatencyComparison.printHeader("hits/q");
     List<Map<String, Object>> json = new ArrayList<>();
     for (Measured m : results) {
-      double op50 = percentile(m.ours(), 0.50);
-      double op99 = percentile(m.ours(), 0.99);
-      double rp50 = percentile(m.raw(), 0.50);
-      double rp99 = percentile(m.raw(), 0.99);
-      double agree = (double) m.agree() / m.ours().length;
-      double hits = (double) m.hits() / m.ours().length;
-      System.out.printf(Locale.ROOT, "%-8s %9.1f %9.1f %9.1f %9.1f %9.2f %9.2f %6.1f%% %7.1f%n", m.kind(), op50, op99, rp50, rp99, op50 / rp50,
-          op99 / rp99, 100 * agree, hits);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("query", m.kind());
-      row.put("ours_p50_us", op50);
-      row.put("ours_p99_us", op99);
-      row.put("raw_p50_us", rp50);
-      row.put("raw_p99_us", rp99);
-      row.put("ratio_p50", op50 / rp50);
-      row.put("ratio_p99", op99 / rp99);
-      row.put("agree", agree);
-      row.put("hits_per_query", hits);
-      json.add(row);
+      json.add(LatencyComparison.row(m.kind(), m.ours(), m.raw(), (double) m.agree() / m.ours().length, "hits_per_query",
+          (double) m.hits() / m.ours().length));
     }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("benchmark", "geo_vs_lucene");
     line.put("points", points);
     line.put("limit", limit);
-    line.put("segments_ours", oursSegments);
-    line.put("segments_raw", rawSegments);
-    line.put("build_s_ours", oursSeconds);
-    line.put("build_s_raw", rawSeconds);
-    line.put("cores", Runtime.getRuntime().availableProcessors());
-    line.put("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
-    line.put("jdk", System.getProperty("java.vm.vendor") + " " + Runtime.version());
+    LatencyComparison.describe(line, oursSegments, rawSegments, oursSeconds, rawSeconds);
     line.put("results", json);
     System.out.println(JsonLine.of(line));
-  }
-
-  private static double percentile(long[] nanos, double quantile) {
-    return TextVsLucene.percentile(nanos, quantile);
   }
 }

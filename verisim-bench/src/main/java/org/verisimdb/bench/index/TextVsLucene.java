@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,48 +287,18 @@ public final class TextVsLucene {
   private static void report(List<Measured> results, int docs, int k, int oursSegments, int rawSegments, double oursSeconds, double rawSeconds) {
     System.out.printf(Locale.ROOT, "%,d documents, top %d; segments ours %d, raw %d; build ours %.1f s, raw %.1f s%n", docs, k, oursSegments,
         rawSegments, oursSeconds, rawSeconds);
-    System.out.printf(Locale.ROOT, "%-7s %9s %9s %9s %9s %9s %9s %7s%n", "query", "ours p50", "ours p99", "raw p50", "raw p99", "× p50", "× p99",
-        "agree");
+    LatencyComparison.printHeader(null);
     List<Map<String, Object>> json = new ArrayList<>();
     for (Measured m : results) {
-      double op50 = percentile(m.ours(), 0.50);
-      double op99 = percentile(m.ours(), 0.99);
-      double rp50 = percentile(m.raw(), 0.50);
-      double rp99 = percentile(m.raw(), 0.99);
-      double agree = (double) m.agree() / m.ours().length;
-      System.out.printf(Locale.ROOT, "%-7s %9.1f %9.1f %9.1f %9.1f %9.2f %9.2f %6.1f%%%n", m.kind(), op50, op99, rp50, rp99, op50 / rp50,
-          op99 / rp99, 100 * agree);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("query", m.kind());
-      row.put("ours_p50_us", op50);
-      row.put("ours_p99_us", op99);
-      row.put("raw_p50_us", rp50);
-      row.put("raw_p99_us", rp99);
-      row.put("ratio_p50", op50 / rp50);
-      row.put("ratio_p99", op99 / rp99);
-      row.put("agree", agree);
-      json.add(row);
+      json.add(LatencyComparison.row(m.kind(), m.ours(), m.raw(), (double) m.agree() / m.ours().length, null, 0));
     }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("benchmark", "text_vs_lucene");
     line.put("docs", docs);
     line.put("k", k);
-    line.put("segments_ours", oursSegments);
-    line.put("segments_raw", rawSegments);
-    line.put("build_s_ours", oursSeconds);
-    line.put("build_s_raw", rawSeconds);
-    line.put("cores", Runtime.getRuntime().availableProcessors());
-    line.put("max_heap_mib", Runtime.getRuntime().maxMemory() >> 20);
-    line.put("jdk", System.getProperty("java.vm.vendor") + " " + Runtime.version());
+    LatencyComparison.describe(line, oursSegments, rawSegments, oursSeconds, rawSeconds);
     line.put("results", json);
     System.out.println(JsonLine.of(line));
   }
 
-  /** The nearest-rank percentile of nanosecond samples, in microseconds. Shared with {@link GeoVsLucene}. */
-  static double percentile(long[] nanos, double quantile) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    int index = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.clamp(index, 0, sorted.length - 1)] / 1e3;
-  }
 }
