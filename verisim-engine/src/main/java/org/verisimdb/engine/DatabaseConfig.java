@@ -53,6 +53,7 @@ import org.verisimdb.storage.wal.SyncMode;
  * vector.hnsw_m                16        neighbours per node of the HNSW graph
  * vector.hnsw_beam_width       100       candidates kept while building the HNSW graph
  * vector.quantized             off       int8-quantized vector search
+ * vector.candidates            500       HNSW candidates explored per vector search before exact re-ranking
  * graph.rdf_base               https://verisimdb.org/octad   IRI prefix of octads in the RDF view
  * embedding.auto               on        embed document text when an octad has no vector (needs dimension 384)
  * embedding.fields             title,body  document fields embedded
@@ -104,7 +105,7 @@ public record DatabaseConfig(
   static final List<String> KEYS = List.of(DATA_DIR, BACKEND, WAL_SYNC, WAL_ASYNC, WAL_SEGMENT, CHECKPOINT_INTERVAL, CHECKPOINT_WAL,
       DIMENSION, HISTORY, PRINCIPAL, DEFAULT_LIMIT, MAX_LIMIT, TXN_ISOLATION, TXN_LOCK_TIMEOUT, TXN_IDLE, TXN_DURATION, TXN_WRITES, TXN_MB,
       RETENTION, GC_INTERVAL, "vector.metric", "vector.hnsw_m", "vector.hnsw_beam_width", "vector.quantized", "graph.rdf_base",
-      "embedding.auto", "embedding.fields");
+      "embedding.auto", "embedding.fields", "vector.candidates");
 
   private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 

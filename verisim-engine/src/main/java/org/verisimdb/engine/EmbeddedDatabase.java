@@ -92,7 +92,7 @@ final class EmbeddedDatabase implements Database {
     committer.addListener(schemaGuard);
     committer.addListener(indexes);
     this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit(),
-        schemaGuard::hierarchy, org.verisimdb.engine.write.Embedders::shared);
+        schemaGuard::hierarchy, org.verisimdb.engine.write.Embedders::shared, config.indexes().candidates());
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);

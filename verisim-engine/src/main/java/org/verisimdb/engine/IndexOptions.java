@@ -20,12 +20,15 @@ import org.verisimdb.model.error.VeriSimException;
  *     embedding model ({@code embedding.auto}: {@code on} or {@code off}; on needs
  *     {@code vector.dimension} 384, the model's)
  * @param embedFields the document fields whose text is embedded, in order ({@code embedding.fields})
+ * @param candidates HNSW candidates a vector search explores before exact re-ranking
+ *     ({@code vector.candidates}); more is slower and finds the true neighbours more often
  */
 public record IndexOptions(VectorMetric metric, int hnswM, int hnswBeamWidth, boolean quantized, String rdfBase, boolean autoEmbed,
-    List<String> embedFields) {
+    List<String> embedFields, int candidates) {
 
   public static final IndexOptions DEFAULTS = new IndexOptions(VectorMetric.COSINE, IndexSettings.DEFAULT_HNSW_M,
-      IndexSettings.DEFAULT_HNSW_BEAM_WIDTH, false, IndexSettings.DEFAULT_RDF_BASE, true, List.of("title", "body"));
+      IndexSettings.DEFAULT_HNSW_BEAM_WIDTH, false, IndexSettings.DEFAULT_RDF_BASE, true, List.of("title", "body"),
+      org.verisimdb.index.vector.VectorSearch.DEFAULT_CANDIDATES);
 
   public IndexOptions {
     embedFields = List.copyOf(embedFields);
@@ -33,6 +36,10 @@ public record IndexOptions(VectorMetric metric, int hnswM, int hnswBeamWidth, bo
       throw VeriSimException.invalid(ErrorCode.INVALID_CONFIG, "embedding.fields", "name at least one document field to embed, e.g. title,body");
     }
     settings(IndexSettings.DEFAULT_DIMENSION, metric, hnswM, hnswBeamWidth, quantized, rdfBase); // validates
+    if (candidates < 1 || candidates > org.verisimdb.index.vector.VectorSearch.MAX_CANDIDATES) {
+      throw VeriSimException.invalid(ErrorCode.INVALID_CONFIG, "vector.candidates", "vector.candidates is " + candidates + "; use 1 to "
+          + org.verisimdb.index.vector.VectorSearch.MAX_CANDIDATES);
+    }
   }
 
   /** The index settings for vectors of {@code dimension}. */
@@ -46,20 +53,21 @@ public record IndexOptions(VectorMetric metric, int hnswM, int hnswBeamWidth, bo
 
   IndexOptions with(String key, String value) {
     return switch (key) {
-      case "vector.metric" -> new IndexOptions(VectorMetric.fromWire(value, key), hnswM, hnswBeamWidth, quantized, rdfBase, autoEmbed, embedFields);
-      case "vector.hnsw_m" -> new IndexOptions(metric, integer(key, value), hnswBeamWidth, quantized, rdfBase, autoEmbed, embedFields);
-      case "vector.hnsw_beam_width" -> new IndexOptions(metric, hnswM, integer(key, value), quantized, rdfBase, autoEmbed, embedFields);
-      case "vector.quantized" -> new IndexOptions(metric, hnswM, hnswBeamWidth, bool(key, value), rdfBase, autoEmbed, embedFields);
-      case "graph.rdf_base" -> new IndexOptions(metric, hnswM, hnswBeamWidth, quantized, value, autoEmbed, embedFields);
-      case "embedding.auto" -> new IndexOptions(metric, hnswM, hnswBeamWidth, quantized, rdfBase, bool(key, value), embedFields);
+      case "vector.metric" -> new IndexOptions(VectorMetric.fromWire(value, key), hnswM, hnswBeamWidth, quantized, rdfBase, autoEmbed, embedFields, candidates);
+      case "vector.hnsw_m" -> new IndexOptions(metric, integer(key, value), hnswBeamWidth, quantized, rdfBase, autoEmbed, embedFields, candidates);
+      case "vector.hnsw_beam_width" -> new IndexOptions(metric, hnswM, integer(key, value), quantized, rdfBase, autoEmbed, embedFields, candidates);
+      case "vector.quantized" -> new IndexOptions(metric, hnswM, hnswBeamWidth, bool(key, value), rdfBase, autoEmbed, embedFields, candidates);
+      case "graph.rdf_base" -> new IndexOptions(metric, hnswM, hnswBeamWidth, quantized, value, autoEmbed, embedFields, candidates);
+      case "embedding.auto" -> new IndexOptions(metric, hnswM, hnswBeamWidth, quantized, rdfBase, bool(key, value), embedFields, candidates);
       case "embedding.fields" -> new IndexOptions(metric, hnswM, hnswBeamWidth, quantized, rdfBase, autoEmbed,
-          List.of(value.split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList());
+          List.of(value.split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList(), candidates);
+      case "vector.candidates" -> new IndexOptions(metric, hnswM, hnswBeamWidth, quantized, rdfBase, autoEmbed, embedFields, integer(key, value));
       default -> throw new IllegalArgumentException(key);
     };
   }
 
   static final List<String> KEYS = List.of("vector.metric", "vector.hnsw_m", "vector.hnsw_beam_width", "vector.quantized", "graph.rdf_base",
-      "embedding.auto", "embedding.fields");
+      "embedding.auto", "embedding.fields", "vector.candidates");
 
   void describe(java.util.Map<String, String> out) {
     out.put("vector.metric", metric.wireName());
@@ -69,6 +77,7 @@ public record IndexOptions(VectorMetric metric, int hnswM, int hnswBeamWidth, bo
     out.put("graph.rdf_base", rdfBase);
     out.put("embedding.auto", autoEmbed ? "on" : "off");
     out.put("embedding.fields", String.join(",", embedFields));
+    out.put("vector.candidates", Integer.toString(candidates));
   }
 
   private static int integer(String key, String value) {

@@ -50,6 +50,27 @@ class DatabaseConfigTest {
   }
 
   @Test
+  void indexSettingsComeFromTheFileAndTheEnvironment() throws Exception {
+    Path file = dir.resolve("index.properties");
+    Files.writeString(file, "vector.metric=euclidean\nvector.hnsw_m=24\nvector.quantized=on\nembedding.fields=title, abstract\n");
+    DatabaseConfig c = DatabaseConfig.load(file).withEnvironment(Map.of("VERISIM_EMBEDDING_AUTO", "off", "VERISIM_VECTOR_CANDIDATES", "80",
+        "VERISIM_GRAPH_RDF_BASE", "https://example.org/kb/"));
+    IndexOptions o = c.indexes();
+    assertThat(o.metric()).isEqualTo(org.verisimdb.index.vector.VectorMetric.EUCLIDEAN);
+    assertThat(o.hnswM()).isEqualTo(24);
+    assertThat(o.quantized()).isTrue();
+    assertThat(o.autoEmbed()).isFalse();
+    assertThat(o.embedFields()).containsExactly("title", "abstract");
+    assertThat(o.candidates()).isEqualTo(80);
+    assertThat(o.settings(c.vectorDimension()).rdfBase()).isEqualTo("https://example.org/kb");
+    assertThat(c.describe()).containsEntry("vector.metric", "euclidean").containsEntry("embedding.auto", "off");
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("vector.metric", "manhattan"), "test"), "vector.metric", "cosine, euclidean or dot_product");
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("vector.hnsw_m", "1"), "test"), "vector.hnsw_m", "2 to 512");
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("embedding.auto", "maybe"), "test"), "embedding.auto", "on or off");
+    invalid(() -> DatabaseConfig.defaults().with(Map.of("vector.candidates", "0"), "test"), "vector.candidates", "1 to");
+  }
+
+  @Test
   void transactionSettingsComeFromTheFileAndTheEnvironment() throws Exception {
     Path file = dir.resolve("txn.properties");
     Files.writeString(file, "txn.isolation=serializable\ntxn.lock_timeout_ms=250\ntxn.max_writes=10\nhistory.retention=versions:5\n");

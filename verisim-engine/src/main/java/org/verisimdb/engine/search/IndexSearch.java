@@ -48,9 +48,11 @@ public final class IndexSearch implements Search {
   private final int historyLimit;
   private final java.util.function.Supplier<TypeHierarchy> types;
   private final java.util.function.Supplier<Embedder> embedder;
+  private final int candidates;
 
   public IndexSearch(IndexMaintainer indexes, OctadStore store, LongSupplier visibleLsn, int maxLimit, int historyLimit,
-      java.util.function.Supplier<TypeHierarchy> types, java.util.function.Supplier<Embedder> embedder) {
+      java.util.function.Supplier<TypeHierarchy> types, java.util.function.Supplier<Embedder> embedder, int candidates) {
+    this.candidates = candidates;
     this.types = types;
     this.embedder = embedder;
     this.indexes = indexes;
@@ -103,7 +105,7 @@ public final class IndexSearch implements Search {
   @Override
   public Hits nearest(float[] anchor, int k) {
     checkLimit(k, "nearest-neighbour");
-    return onView(view -> vectorHits(view, VectorSearch.on(view).nearest(anchor, k, null, null, null)));
+    return onView(view -> vectorHits(view, VectorSearch.on(view).withCandidates(candidates).nearest(anchor, k, null, null, null)));
   }
 
   @Override
@@ -124,14 +126,14 @@ public final class IndexSearch implements Search {
       }
       float[] vector = anchor.vector().orElseThrow(() -> VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "id",
           "octad '" + id + "' has no vector to anchor the search; give it one, or search by text")).embedding();
-      return vectorHits(view, VectorSearch.on(view).nearest(vector, k, null, null, id));
+      return vectorHits(view, VectorSearch.on(view).withCandidates(candidates).nearest(vector, k, null, null, id));
     });
   }
 
   @Override
   public Hits similarWithin(float[] anchor, double threshold, int limit) {
     checkLimit(limit, "similarity search");
-    return onView(view -> vectorHits(view, VectorSearch.on(view).within(anchor, threshold, null, null, limit)));
+    return onView(view -> vectorHits(view, VectorSearch.on(view).withCandidates(candidates).within(anchor, threshold, null, null, limit)));
   }
 
   private Hits vectorHits(IndexView view, VectorResult result) {
