@@ -214,6 +214,18 @@ public final class IndexSearch implements Search {
   }
 
   @Override
+  public Hits tensorsOfShape(int[] shape, int limit) {
+    checkLimit(limit, "tensor search");
+    return byId(org.verisimdb.index.tensor.TensorSearch.shapeEquals(shape), limit);
+  }
+
+  @Override
+  public Hits tensorsOfRank(org.verisimdb.index.tensor.TensorSearch.Comparison op, int rank, int limit) {
+    checkLimit(limit, "tensor search");
+    return byId(org.verisimdb.index.tensor.TensorSearch.rank(op, rank), limit);
+  }
+
+  @Override
   public Hits ofType(String type, int limit) {
     checkLimit(limit, "type search");
     return byId(SemanticSearch.ofType(type, types.get()), limit);

@@ -61,6 +61,12 @@ public interface Search {
   /** One shortest path from {@code from} to {@code to}, as node ids including both ends; empty when there is none within maxHops. */
   List<OctadId> shortestPath(OctadId from, OctadId to, Direction direction, Set<String> predicates, int maxHops);
 
+  /** Octads whose tensor has exactly this shape ({@code []} for scalars), in id order (score 1). */
+  Hits tensorsOfShape(int[] shape, int limit);
+
+  /** Octads whose tensor's rank compares to {@code rank} as {@code op} says, in id order (score 1). */
+  Hits tensorsOfRank(org.verisimdb.index.tensor.TensorSearch.Comparison op, int rank, int limit);
+
   /** Octads of {@code type} or any of its subtypes, in id order (score 1). */
   Hits ofType(String type, int limit);
 

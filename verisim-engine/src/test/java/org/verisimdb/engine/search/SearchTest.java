@@ -140,6 +140,21 @@ class SearchTest {
   }
 
   @Test
+  void tensorsAreFoundByShapeAndRank() {
+    try (Database db = VeriSimDB.openInMemory(CONFIG)) {
+      db.create(OctadInput.builder().id("img").with(org.verisimdb.model.facet.TensorFacet.ofFloats(new int[] {3, 2, 2}, new float[12])).build());
+      db.create(OctadInput.builder().id("vec").with(org.verisimdb.model.facet.TensorFacet.ofInts(new int[] {4}, new int[] {1, 2, 3, 4})).build());
+      db.create(OctadInput.builder().id("one").with(org.verisimdb.model.facet.TensorFacet.ofDoubles(new int[] {}, new double[] {2.5})).build());
+      assertThat(db.search().tensorsOfShape(new int[] {3, 2, 2}, 10).ids()).extracting(OctadId::value).containsExactly("img");
+      assertThat(db.search().tensorsOfRank(org.verisimdb.index.tensor.TensorSearch.Comparison.LE, 1, 10).ids()).extracting(OctadId::value)
+          .containsExactly("one", "vec");
+      var reduced = org.verisimdb.index.tensor.TensorOps.reduceAll(db.get("vec").orElseThrow().tensor().orElseThrow(),
+          org.verisimdb.index.tensor.ReduceOp.SUM);
+      assertThat(reduced.longAt(0)).isEqualTo(10);
+    }
+  }
+
+  @Test
   void rdfExportStreamsTheGraph() {
     try (Database db = VeriSimDB.openInMemory(CONFIG)) {
       db.create(node("a", "b"));
