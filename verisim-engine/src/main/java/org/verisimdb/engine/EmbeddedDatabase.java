@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.verisimdb.engine.commit.CommitListener;
 import org.verisimdb.engine.index.IndexMaintainer;
 import org.verisimdb.engine.index.IndexRecovery;
-import org.verisimdb.index.lucene.OctadIndex;
 import org.verisimdb.engine.commit.CommitPipeline;
 import org.verisimdb.engine.store.Counts;
 import org.verisimdb.engine.store.OctadStore;
@@ -62,11 +61,7 @@ final class EmbeddedDatabase implements Database {
   private final AtomicBoolean checkpointQueued = new AtomicBoolean();
   private final Map<Long, EmbeddedTransaction> openTransactions = new ConcurrentHashMap<>();
   private final HistoryCollector collector;
-  private final IndexMaintainer indexes;
-  private IndexRecovery.Outcome indexRecovery;
-  private final org.verisimdb.engine.search.Search search;
-  private final org.verisimdb.engine.schema.Contracts contracts = new org.verisimdb.engine.schema.Contracts();
-  private final org.verisimdb.engine.schema.SchemaGuard schemaGuard;
+  private final DerivedState derived;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -79,20 +74,14 @@ final class EmbeddedDatabase implements Database {
     this.directory = directory;
     this.stores = stores;
     this.wal = wal;
-    this.writer = new OctadWriter(config.vectorDimension(), autoEmbedding(config));
+    this.writer = new OctadWriter(config.vectorDimension(), DerivedState.autoEmbedding(config));
     ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     this.readLock = visibility.readLock();
     this.pipeline = new CommitPipeline(wal, stores, visibility.writeLock());
     this.readStore = new OctadStore(stores);
     this.committer = new Committer(pipeline, writer, clock, config, readStore.counts());
     this.collector = new HistoryCollector(stores, committer, pipeline, config.transactions().retention(), clock);
-    OctadIndex index = OctadIndex.open(directory == null ? null : directory.root().resolve("index"), config.indexes().settings(config.vectorDimension()));
-    this.indexes = new IndexMaintainer(index, readStore, committer.snapshots(), readLock);
-    this.schemaGuard = org.verisimdb.engine.schema.SchemaGuard.load(contracts, readStore);
-    committer.addListener(schemaGuard);
-    committer.addListener(indexes);
-    this.search = new org.verisimdb.engine.search.IndexSearch(indexes, readStore, pipeline::visibleLsn, config.maxLimit(), config.historyLimit(),
-        schemaGuard::hierarchy, org.verisimdb.engine.write.Embedders::shared, config.indexes().candidates());
+    this.derived = new DerivedState(config, directory, readStore, committer, readLock, pipeline::visibleLsn);
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);
@@ -104,19 +93,6 @@ final class EmbeddedDatabase implements Database {
       checkpoints.scheduleWithFixedDelay(this::checkpointQuietly, config.checkpointIntervalSeconds(), config.checkpointIntervalSeconds(),
           TimeUnit.SECONDS);
     }
-  }
-
-  private static org.verisimdb.engine.write.AutoEmbedding autoEmbedding(DatabaseConfig config) {
-    if (!config.indexes().autoEmbed()) {
-      return org.verisimdb.engine.write.AutoEmbedding.off();
-    }
-    org.verisimdb.index.embed.Embedder model = org.verisimdb.engine.write.Embedders.shared();
-    if (model.dimension() != config.vectorDimension()) {
-      LOG.log(System.Logger.Level.INFO, "automatic embeddings are off: vector.dimension is {0}, the model {1} makes {2}",
-          config.vectorDimension(), model.model(), model.dimension());
-      return org.verisimdb.engine.write.AutoEmbedding.off();
-    }
-    return new org.verisimdb.engine.write.AutoEmbedding(model, org.verisimdb.index.embed.EmbeddingText.of(config.indexes().embedFields()));
   }
 
   org.verisimdb.engine.write.AutoEmbedding autoEmbedding() {
@@ -137,17 +113,13 @@ final class EmbeddedDatabase implements Database {
   @Override
   public org.verisimdb.engine.schema.Schema schema() {
     checkOpen();
-    return new org.verisimdb.engine.schema.EngineSchema(schemaGuard, contracts, defaultSession);
-  }
-
-  org.verisimdb.engine.schema.SchemaGuard schemaGuard() {
-    return schemaGuard;
+    return derived.schema(defaultSession);
   }
 
   @Override
   public org.verisimdb.engine.search.Search search() {
     checkOpen();
-    return search;
+    return derived.search;
   }
 
   @Override
@@ -187,7 +159,7 @@ final class EmbeddedDatabase implements Database {
       // Read before syncing: everything applied up to here is durable once the sync returns.
       long safe = stores.maxAppliedLsn();
       stores.sync();
-      long indexed = indexes.commit(); // -1: a failed index rebuilds itself on open and needs no log
+      long indexed = derived.indexes.commit(); // -1: a failed index rebuilds itself on open and needs no log
       pipeline.resetLoggedBytes();
       int deleted = wal.deleteBefore(Math.min(indexed < 0 ? safe : Math.min(safe, indexed), retainFromLsn - 1) + 1);
       LOG.log(System.Logger.Level.INFO, "checkpoint of {0} at LSN {1}: stores synced, {2} log segments deleted", where(), safe, deleted);
@@ -235,7 +207,7 @@ final class EmbeddedDatabase implements Database {
     openTransactions.values().forEach(EmbeddedTransaction::abandon);
     maintenance.shutdownNow();
     pipeline.close();
-    indexes.close();
+    derived.close();
     if (checkpoints != null) {
       checkpoints.shutdownNow();
       try {
@@ -246,7 +218,7 @@ final class EmbeddedDatabase implements Database {
     }
     try {
       if (wal != null && pipeline.failure() == null) {
-        long safe = Math.min(stores.maxAppliedLsn(), indexes.index().committedLsn());
+        long safe = Math.min(stores.maxAppliedLsn(), derived.indexes.index().committedLsn());
         stores.sync();
         wal.deleteBefore(Math.min(safe, retainFromLsn - 1) + 1);
       }
@@ -332,22 +304,18 @@ final class EmbeddedDatabase implements Database {
 
   // ---- transactions and history, for the classes of this package
 
-  /**
-   * Brings the index up to the stores (caught up from {@code log}, or rebuilt) and starts
-   * feeding it commits; called once, right after the database is constructed.
-   */
+  /** Brings the index up to the stores and starts feeding it commits; called once, right after construction. */
   void startIndexes(org.verisimdb.storage.wal.Wal log, Progress progress) {
-    indexRecovery = IndexRecovery.recover(indexes.index(), readStore, pipeline.visibleLsn(), log, progress);
-    indexes.start();
+    derived.start(log, progress);
   }
 
   /** What opening did to the index: nothing, a catch-up from the log, or a rebuild. */
   IndexRecovery.Outcome indexRecovery() {
-    return indexRecovery;
+    return derived.recovery();
   }
 
   IndexMaintainer indexes() {
-    return indexes;
+    return derived.indexes;
   }
 
   OctadStore readStore() {
@@ -377,12 +345,7 @@ final class EmbeddedDatabase implements Database {
   /** Removes the versions the retention policy no longer keeps and no reader needs; see {@link HistoryCollector}. */
   HistoryCollector.Report collectHistory() {
     checkOpen();
-    // The indexer reads at snapshots too; once it has caught up it holds none, so what is kept is exactly what retention says.
-    try (var view = indexes.view(visibleLsn())) {
-      assert view.lsn() >= 0;
-    } catch (VeriSimException e) {
-      // a failed index holds no snapshot either
-    }
+    derived.awaitIndexed(); // the indexer reads at snapshots too: once caught up it holds none, so retention alone decides
     return collector.collect();
   }
 
@@ -425,10 +388,7 @@ final class EmbeddedDatabase implements Database {
   @Override
   public org.verisimdb.engine.index.IndexReport rebuildIndex(Progress progress) {
     checkOpen();
-    long started = System.nanoTime();
-    long octads = indexes.rebuild(progress);
-    OctadIndex.Stats stats = indexes.index().stats();
-    return new org.verisimdb.engine.index.IndexReport(octads, stats.appliedLsn(), stats.bytes(), java.time.Duration.ofNanos(System.nanoTime() - started));
+    return derived.rebuildIndex(progress);
   }
 
   @Override
@@ -488,7 +448,7 @@ final class EmbeddedDatabase implements Database {
   // One operation of a session: a transaction of its own, planned on the newest committed state.
   private <T> T write(String what, WriteOp op, String principal, Function<StoredChange, T> result) {
     checkOpen();
-    indexes.throttle();
+    derived.indexes.throttle();
     long txn = committer.nextTransactionId();
     try {
       StoredChange change = committer.commit(txn, List.of(op), null, 0, null, principal).changes().getFirst();
