@@ -5,6 +5,7 @@ import org.verisimdb.cli.admin.BackupCommand;
 import org.verisimdb.cli.admin.CheckpointCommand;
 import org.verisimdb.cli.admin.DemoCommand;
 import org.verisimdb.cli.admin.IndexCommand;
+import org.verisimdb.cli.admin.RdfCommand;
 import org.verisimdb.cli.admin.ExportCommand;
 import org.verisimdb.cli.admin.GetCommand;
 import org.verisimdb.cli.admin.ImportCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "VeriSimDB: a multimodal database that keeps eight views of every entity consistent.",
     subcommands = {DemoCommand.class, StatsCommand.class, GetCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class,
-        RestoreCommand.class, MigrateCommand.class, CheckpointCommand.class, VerifyCommand.class, IndexCommand.class, VqlCommand.class, CommandLine.HelpCommand.class},
+        RestoreCommand.class, MigrateCommand.class, CheckpointCommand.class, VerifyCommand.class, IndexCommand.class, RdfCommand.class, VqlCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'verisimdb help <command>' or 'verisimdb <command> --help' for a command's options."})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -86,6 +86,20 @@ class AdminCommandsTest {
   }
 
   @Test
+  void indexRebuildAndRdfExportWork() throws Exception {
+    assertThat(run("demo", "--data", data(), "--size", "30")).as(err.toString()).isZero();
+    assertThat(run("index", "rebuild", "--data", data())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Rebuilt the index of 30 octads");
+    assertThat(err.toString()).contains("rebuilding the index");
+    Path rdf = dir.resolve("out.nt");
+    assertThat(run("rdf", "--data", data(), "--out", rdf.toString())).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(rdf);
+    assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("<https://verisimdb.org/octad/") && l.endsWith(" ."));
+    assertThat(lines).anyMatch(l -> l.contains("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"));
+    assertThat(run("verify", "--data", data())).as(out.toString()).isZero();
+  }
+
+  @Test
   void aDatabaseInUseIsRefusedClearly() {
     try (Database held = VeriSimDB.open(dir.resolve("db"), DatabaseConfig.defaults())) {
       assertThat(run("stats", "--data", data())).isEqualTo(5);
