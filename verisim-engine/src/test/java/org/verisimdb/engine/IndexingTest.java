@@ -191,6 +191,33 @@ class IndexingTest {
   }
 
   @Test
+  void aFailedIndexStopsSearchesNotCommitsAndIsRepairedOnReopen() {
+    Path path = dir.resolve("db");
+    try (Database db = VeriSimDB.open(path, CONFIG)) {
+      db.create(octad("a"));
+      assertThat(db.search().text("title", 10).size()).isEqualTo(1);
+      ((EmbeddedDatabase) db).indexes().index().close(); // what a failed disk under the index looks like to the indexer
+      db.create(octad("b"));
+      db.create(octad("c"));
+      assertThatThrownBy(() -> {
+        for (int i = 0; i < 200; i++) { // the indexer fails on its next step; searches report it from then on
+          db.search().text("title", 10);
+          Thread.sleep(5);
+        }
+      }).isInstanceOfSatisfying(VeriSimException.class, e -> {
+        assertThat(e.code()).isEqualTo(ErrorCode.INDEX_UNAVAILABLE);
+        assertThat(e.getMessage()).contains("reopened");
+      });
+      db.create(octad("d")); // commits go on
+      assertThat(db.stats().octads()).isEqualTo(4);
+    }
+    try (Database db = VeriSimDB.open(path, CONFIG)) {
+      assertThat(indexed(db)).containsExactly("a", "b", "c", "d");
+      assertAgrees(db);
+    }
+  }
+
+  @Test
   void rebuildReportsProgressWhileWritesGoOn() throws Exception {
     try (Database db = VeriSimDB.openInMemory(CONFIG)) {
       for (int i = 0; i < 2500; i++) {
