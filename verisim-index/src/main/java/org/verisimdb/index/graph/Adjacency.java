@@ -109,7 +109,7 @@ final class Adjacency {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return incoming(target, all);
+    return all.isEmpty() ? edges : incoming(target, all); // no predicate anywhere: no edge at all
   }
 
   private interface Sink {

@@ -67,6 +67,17 @@ class GraphSearchTest {
   }
 
   @Test
+  void anIndexWithoutEdgesHasNoIncomingEdges() {
+    try (OctadIndex empty = OctadIndex.open(null, IndexSettings.defaults())) {
+      empty.apply(1, List.of(IndexChange.of(Octads.of("x"))));
+      try (IndexView v = empty.view()) {
+        assertThat(new GraphSearch(v).incoming(id("x"), Set.of())).isEmpty();
+        assertThat(new GraphSearch(v).traverse(id("x"), Direction.BOTH, Set.of(), 1, 3, 10)).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void danglingTargetsAreNodesWithoutOutgoingEdges() {
     assertThat(traverse("d", Direction.OUT, Set.of(), 0, 3)).containsExactly("d@0");
     assertThat(traverse("d", Direction.IN, Set.of(), 1, 1)).containsExactly("a@1");
