@@ -25,8 +25,6 @@ import org.verisimdb.model.OctadId;
  * headers side by side, both in byte order.
  */
 public final class IndexCheck {
-  private static final int PAGE = 1000;
-
   private IndexCheck() {}
 
   /** What the check found: octads compared, and each disagreement (the first {@code max} listed). */
@@ -45,36 +43,29 @@ public final class IndexCheck {
     try {
       Terms terms = MultiTerms.getTerms(view.searcher().getIndexReader(), IndexFields.ID);
       TermsEnum indexed = terms == null ? TermsEnum.EMPTY : terms.iterator();
-      BytesRef term = nextLive(view, indexed);
-      OctadId after = null;
-      while (true) {
-        List<Map.Entry<OctadId, OctadHeader>> page = at.liveAfter(after, PAGE);
-        for (Map.Entry<OctadId, OctadHeader> e : page) {
-          BytesRef stored = new BytesRef(e.getKey().value());
-          while (term != null && term.compareTo(stored) < 0) {
-            problem.accept("octad " + term.utf8ToString() + " is indexed but not live in the store");
-            term = nextLive(view, indexed);
-          }
-          if (term == null || !term.bytesEquals(stored)) {
-            problem.accept("live octad " + e.getKey() + " is missing from the index");
-          } else {
-            long version = indexedVersion(view, e.getKey());
-            if (version != e.getValue().version()) {
-              problem.accept("octad " + e.getKey() + " is indexed at version " + version + " but stored at " + e.getValue().version());
-            }
-            term = nextLive(view, indexed);
-          }
-          if (++count[0] % 100_000 == 0) {
-            progress.update("checking the index", count[0], -1);
-          }
-          after = e.getKey();
+      Indexed term = nextLive(view, indexed);
+      for (var live = at.live(null); live.hasNext(); ) {
+        Map.Entry<OctadId, OctadHeader> e = live.next();
+        BytesRef stored = new BytesRef(e.getKey().value());
+        while (term != null && term.id().compareTo(stored) < 0) {
+          problem.accept("octad " + term.id().utf8ToString() + " is indexed but not live in the store");
+          term = nextLive(view, indexed);
         }
-        if (page.size() < PAGE) {
-          break;
+        if (term == null || !term.id().bytesEquals(stored)) {
+          problem.accept("live octad " + e.getKey() + " is missing from the index");
+        } else {
+          long version = indexedVersion(view, term.doc());
+          if (version != e.getValue().version()) {
+            problem.accept("octad " + e.getKey() + " is indexed at version " + version + " but stored at " + e.getValue().version());
+          }
+          term = nextLive(view, indexed);
+        }
+        if (++count[0] % 100_000 == 0) {
+          progress.update("checking the index", count[0], -1);
         }
       }
       while (term != null) {
-        problem.accept("octad " + term.utf8ToString() + " is indexed but not live in the store");
+        problem.accept("octad " + term.id().utf8ToString() + " is indexed but not live in the store");
         term = nextLive(view, indexed);
       }
     } catch (IOException e) {
@@ -83,18 +74,21 @@ public final class IndexCheck {
     return new Result(count[0], count[1], problems);
   }
 
+  /** An indexed id and the live document that holds it. */
+  private record Indexed(BytesRef id, int doc) {}
+
   /** The next id term with a live document, or null. */
-  private static BytesRef nextLive(IndexView view, TermsEnum terms) throws IOException {
+  private static Indexed nextLive(IndexView view, TermsEnum terms) throws IOException {
     for (BytesRef t = terms.next(); t != null; t = terms.next()) {
-      if (view.docOf(OctadId.of(t.utf8ToString())) >= 0) {
-        return BytesRef.deepCopyOf(t);
+      int doc = view.docOf(OctadId.of(t.utf8ToString()));
+      if (doc >= 0) {
+        return new Indexed(BytesRef.deepCopyOf(t), doc);
       }
     }
     return null;
   }
 
-  private static long indexedVersion(IndexView view, OctadId id) throws IOException {
-    int doc = view.docOf(id);
+  private static long indexedVersion(IndexView view, int doc) throws IOException {
     List<LeafReaderContext> leaves = view.searcher().getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
     SortedNumericDocValues values = leaf.reader().getSortedNumericDocValues(TemporalFields.VERSION);

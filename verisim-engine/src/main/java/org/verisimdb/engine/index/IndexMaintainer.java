@@ -209,20 +209,25 @@ public final class IndexMaintainer implements CommitListener, AutoCloseable {
     feeding.lock();
     long at = snapshot();
     try {
-      Set<OctadId> ids = new LinkedHashSet<>();
-      lock.lock();
-      try {
-        while (!queue.isEmpty() && queue.peek().lsn() <= at) {
-          ids.addAll(queue.poll().ids());
-        }
-      } finally {
-        lock.unlock();
-      }
-      index.apply(at, read(store.at(at), ids));
+      index.apply(at, read(store.at(at), drainThrough(at)));
     } finally {
       snapshots.release(at);
       feeding.unlock();
     }
+  }
+
+  /** Takes every queued commit at or before {@code lsn} off the queue; returns the octads they wrote, each once. */
+  private Set<OctadId> drainThrough(long lsn) {
+    Set<OctadId> ids = new LinkedHashSet<>();
+    lock.lock();
+    try {
+      while (!queue.isEmpty() && queue.peek().lsn() <= lsn) {
+        ids.addAll(queue.poll().ids());
+      }
+    } finally {
+      lock.unlock();
+    }
+    return ids;
   }
 
   /** Registers a snapshot at the visible LSN once every commit up to it has queued its ids. */
@@ -244,14 +249,7 @@ public final class IndexMaintainer implements CommitListener, AutoCloseable {
     feeding.lock();
     long at = snapshot();
     try {
-      lock.lock();
-      try {
-        while (!queue.isEmpty() && queue.peek().lsn() <= at) {
-          queue.poll(); // the rebuild reads these commits' results
-        }
-      } finally {
-        lock.unlock();
-      }
+      drainThrough(at); // the rebuild reads these commits' results
       return IndexRecovery.rebuild(index, store, at, progress);
     } finally {
       snapshots.release(at);

@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.verisimdb.engine.Progress;
 import org.verisimdb.engine.store.OctadHeader;
@@ -85,7 +84,20 @@ public final class IndexRecovery {
     OctadStore at = store.at(lsn);
     long total = at.counts().octads();
     long[] done = {0};
-    index.rebuild(lsn, new LiveOctads(at), n -> {
+    Iterator<Map.Entry<OctadId, OctadHeader>> live = at.live(null);
+    Iterator<Octad> octads = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return live.hasNext();
+      }
+
+      @Override
+      public Octad next() {
+        Map.Entry<OctadId, OctadHeader> e = live.next();
+        return at.read(e.getKey(), e.getValue(), null, 0);
+      }
+    };
+    index.rebuild(lsn, octads, n -> {
       done[0] = n;
       progress.update("rebuilding the index", n, total);
     });
@@ -122,41 +134,5 @@ public final class IndexRecovery {
       }
     }
     return ids;
-  }
-
-  /** The live octads of a store, in id order, read a page of headers at a time. */
-  private static final class LiveOctads implements Iterator<Octad> {
-    private final OctadStore store;
-    private List<Map.Entry<OctadId, OctadHeader>> page;
-    private int next;
-    private OctadId last;
-
-    LiveOctads(OctadStore store) {
-      this.store = store;
-      this.page = store.liveAfter(null, PAGE);
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (next < page.size()) {
-        return true;
-      }
-      if (page.size() < PAGE) {
-        return false;
-      }
-      page = store.liveAfter(last, PAGE);
-      next = 0;
-      return !page.isEmpty();
-    }
-
-    @Override
-    public Octad next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Map.Entry<OctadId, OctadHeader> e = page.get(next++);
-      last = e.getKey();
-      return store.read(e.getKey(), e.getValue(), null, 0);
-    }
   }
 }

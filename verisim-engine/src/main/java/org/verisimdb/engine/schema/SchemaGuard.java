@@ -17,7 +17,6 @@ import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.facet.Facet;
 import org.verisimdb.model.facet.SemanticFacet;
-import org.verisimdb.model.facet.TemporalFacet;
 
 /**
  * Enforces the schema on every commit. A commit that writes type definitions (octads with ids
@@ -49,22 +48,16 @@ public final class SchemaGuard implements CommitListener {
   public static SchemaGuard load(Contracts contracts, OctadStore store) {
     List<TypeDefinition> definitions = new ArrayList<>();
     Map<OctadId, String> names = new HashMap<>();
-    OctadId after = OctadId.of(TypeDefinition.ID_PREFIX.substring(0, TypeDefinition.ID_PREFIX.length() - 1)); // sorts just before the prefix
-    while (true) {
-      List<Map.Entry<OctadId, OctadHeader>> page = store.liveAfter(after, 500);
-      for (Map.Entry<OctadId, OctadHeader> e : page) {
-        after = e.getKey();
-        if (!e.getKey().value().startsWith(TypeDefinition.ID_PREFIX)) {
-          continue;
-        }
-        TypeDefinition d = TypeDefinition.fromOctad(store.read(e.getKey(), e.getValue(), null, 0));
-        definitions.add(d);
-        names.put(d.id(), d.name());
-      }
-      // ids sort in byte order: once past the prefix, no definition follows
-      if (page.size() < 500 || !after.value().startsWith(TypeDefinition.ID_PREFIX)) {
+    // ids sort in byte order: definitions follow the id just before their prefix, up to the first id past it
+    OctadId before = OctadId.of(TypeDefinition.ID_PREFIX.substring(0, TypeDefinition.ID_PREFIX.length() - 1));
+    for (var live = store.live(before); live.hasNext(); ) {
+      Map.Entry<OctadId, OctadHeader> e = live.next();
+      if (!e.getKey().value().startsWith(TypeDefinition.ID_PREFIX)) {
         break;
       }
+      TypeDefinition d = TypeDefinition.fromOctad(store.read(e.getKey(), e.getValue(), null, 0));
+      definitions.add(d);
+      names.put(d.id(), d.name());
     }
     return new SchemaGuard(contracts, store, TypeHierarchy.of(definitions, contracts.lenient()), names);
   }
@@ -134,8 +127,7 @@ public final class SchemaGuard implements CommitListener {
     OctadHeader h = c.header();
     Map<Modality, Facet> facets = new EnumMap<>(Modality.class);
     facets.putAll(c.facets());
-    facets.put(Modality.TEMPORAL, new TemporalFacet(h.version(), h.createdAt(), h.modifiedAt(), h.validFrom(), h.label(), h.message(),
-        h.versionCount(), h.modifiedBy(), List.of()));
+    facets.put(Modality.TEMPORAL, h.temporal(List.of()));
     return new Octad(c.id(), facets);
   }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -13,27 +15,25 @@ import org.apache.lucene.search.TopDocs;
 import org.verisimdb.engine.index.IndexMaintainer;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
-import org.verisimdb.index.lucene.IndexFields;
-import org.verisimdb.index.lucene.IndexView;
-import org.verisimdb.index.provenance.ProvenanceSearch;
 import org.verisimdb.index.embed.Embedder;
 import org.verisimdb.index.geo.GeoHit;
 import org.verisimdb.index.geo.GeoSearch;
+import org.verisimdb.index.graph.Direction;
+import org.verisimdb.index.graph.GraphSearch;
+import org.verisimdb.index.graph.NTriples;
+import org.verisimdb.index.graph.Reached;
+import org.verisimdb.index.lucene.IndexFields;
+import org.verisimdb.index.lucene.IndexView;
+import org.verisimdb.index.provenance.ProvenanceSearch;
+import org.verisimdb.index.semantic.SemanticSearch;
+import org.verisimdb.index.semantic.TypeHierarchy;
 import org.verisimdb.index.text.Snippet;
 import org.verisimdb.index.text.Snippets;
 import org.verisimdb.index.text.TextHit;
 import org.verisimdb.index.text.TextQuery;
 import org.verisimdb.index.text.TextSearch;
 import org.verisimdb.index.vector.VectorHit;
-import org.verisimdb.index.vector.VectorResult;
 import org.verisimdb.index.vector.VectorSearch;
-import java.util.Set;
-import org.verisimdb.index.graph.Direction;
-import org.verisimdb.index.graph.GraphSearch;
-import org.verisimdb.index.graph.NTriples;
-import org.verisimdb.index.graph.Reached;
-import org.verisimdb.index.semantic.SemanticSearch;
-import org.verisimdb.index.semantic.TypeHierarchy;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.error.ErrorCode;
@@ -105,7 +105,8 @@ public final class IndexSearch implements Search {
   @Override
   public Hits nearest(float[] anchor, int k) {
     checkLimit(k, "nearest-neighbour");
-    return onView(view -> vectorHits(view, VectorSearch.on(view).withCandidates(candidates).nearest(anchor, k, null, null, null)));
+    return onView(view -> hits(view, VectorSearch.on(view).withCandidates(candidates).nearest(anchor, k, null, null, null).hits(),
+        VectorHit::id, VectorHit::similarity));
   }
 
   @Override
@@ -126,22 +127,28 @@ public final class IndexSearch implements Search {
       }
       float[] vector = anchor.vector().orElseThrow(() -> VeriSimException.invalid(ErrorCode.INVALID_SEARCH, "id",
           "octad '" + id + "' has no vector to anchor the search; give it one, or search by text")).embedding();
-      return vectorHits(view, VectorSearch.on(view).withCandidates(candidates).nearest(vector, k, null, null, id));
+      return hits(view, VectorSearch.on(view).withCandidates(candidates).nearest(vector, k, null, null, id).hits(), VectorHit::id,
+          VectorHit::similarity);
     });
   }
 
   @Override
   public Hits similarWithin(float[] anchor, double threshold, int limit) {
     checkLimit(limit, "similarity search");
-    return onView(view -> vectorHits(view, VectorSearch.on(view).withCandidates(candidates).within(anchor, threshold, null, null, limit)));
+    return onView(view -> hits(view, VectorSearch.on(view).withCandidates(candidates).within(anchor, threshold, null, null, limit).hits(),
+        VectorHit::id, VectorHit::similarity));
   }
 
-  private Hits vectorHits(IndexView view, VectorResult result) {
-    List<Hit> hits = new ArrayList<>();
-    for (VectorHit h : result.hits()) {
-      Octad octad = read(view, h.id());
+  /**
+   * The octads a search found, as of the view, with their scores, in the order found; an octad no
+   * longer live at the view's LSN is left out.
+   */
+  private <T> Hits hits(IndexView view, List<T> found, Function<T, OctadId> id, ToDoubleFunction<T> score) {
+    List<Hit> hits = new ArrayList<>(found.size());
+    for (T f : found) {
+      Octad octad = read(view, id.apply(f));
       if (octad != null) {
-        hits.add(new Hit(octad, h.similarity(), List.of()));
+        hits.add(new Hit(octad, score.applyAsDouble(f), List.of()));
       }
     }
     return new Hits(view.lsn(), hits);
@@ -150,62 +157,32 @@ public final class IndexSearch implements Search {
   @Override
   public Hits withinRadius(double lat, double lon, double km, int limit) {
     checkLimit(limit, "radius search");
-    return onView(view -> geoHits(view, new GeoSearch(view).radius(lat, lon, km, null, limit)));
+    return onView(view -> hits(view, new GeoSearch(view).radius(lat, lon, km, null, limit), GeoHit::id, GeoHit::distanceKm));
   }
 
   @Override
   public Hits nearestPlaces(double lat, double lon, int k) {
     checkLimit(k, "nearest search");
-    return onView(view -> geoHits(view, new GeoSearch(view).nearest(lat, lon, k, null)));
+    return onView(view -> hits(view, new GeoSearch(view).nearest(lat, lon, k, null), GeoHit::id, GeoHit::distanceKm));
   }
 
   @Override
   public Hits withinBounds(double minLat, double minLon, double maxLat, double maxLon, int limit) {
     checkLimit(limit, "bounding-box search");
-    return onView(view -> idHits(view, new GeoSearch(view).bbox(minLat, minLon, maxLat, maxLon, null, limit)));
+    return onView(view -> hits(view, new GeoSearch(view).bbox(minLat, minLon, maxLat, maxLon, null, limit), Function.identity(), found -> 1));
   }
 
   @Override
   public Hits withinPolygon(String wkt, int limit) {
     checkLimit(limit, "polygon search");
-    return onView(view -> idHits(view, new GeoSearch(view).polygon(wkt, null, limit)));
-  }
-
-  private Hits geoHits(IndexView view, List<GeoHit> found) {
-    List<Hit> hits = new ArrayList<>();
-    for (GeoHit h : found) {
-      Octad octad = read(view, h.id());
-      if (octad != null) {
-        hits.add(new Hit(octad, h.distanceKm(), List.of()));
-      }
-    }
-    return new Hits(view.lsn(), hits);
-  }
-
-  private Hits idHits(IndexView view, List<OctadId> ids) {
-    List<Hit> hits = new ArrayList<>();
-    for (OctadId id : ids) {
-      Octad octad = read(view, id);
-      if (octad != null) {
-        hits.add(new Hit(octad, 1, List.of()));
-      }
-    }
-    return new Hits(view.lsn(), hits);
+    return onView(view -> hits(view, new GeoSearch(view).polygon(wkt, null, limit), Function.identity(), found -> 1));
   }
 
   @Override
   public Hits traverse(OctadId start, Direction direction, Set<String> predicates, int minHops, int maxHops, int limit) {
     checkLimit(limit, "traversal");
-    return onView(view -> {
-      List<Hit> hits = new ArrayList<>();
-      for (Reached r : new GraphSearch(view).traverse(start, direction, predicates, minHops, maxHops, limit)) {
-        Octad octad = read(view, r.id());
-        if (octad != null) {
-          hits.add(new Hit(octad, r.hops(), List.of()));
-        }
-      }
-      return new Hits(view.lsn(), hits);
-    });
+    return onView(view -> hits(view, new GraphSearch(view).traverse(start, direction, predicates, minHops, maxHops, limit), Reached::id,
+        Reached::hops));
   }
 
   @Override
@@ -237,38 +214,27 @@ public final class IndexSearch implements Search {
       OctadStore at = store.at(view.lsn());
       NTriples rdf = NTriples.of(view.settings());
       long triples = 0;
-      OctadId after = null;
-      while (true) {
-        var page = at.liveAfter(after, 500);
-        for (var e : page) {
-          triples += rdf.write(at.read(e.getKey(), e.getValue(), null, 0), out);
-          after = e.getKey();
-        }
-        if (page.size() < 500) {
-          return triples;
-        }
+      for (var live = at.live(null); live.hasNext(); ) {
+        var e = live.next();
+        triples += rdf.write(at.read(e.getKey(), e.getValue(), null, 0), out);
       }
+      return triples;
     });
   }
 
   /** Every octad matching {@code query}, in id order, up to {@code limit}, with score 1. */
   Hits byId(org.apache.lucene.search.Query query, int limit) {
     return onView(view -> {
-      List<Hit> hits = new ArrayList<>();
+      TopDocs top;
       try {
-        TopDocs top = view.searcher().search(query, limit, new Sort(new SortField(IndexFields.ID, SortField.Type.STRING)));
-        for (ScoreDoc sd : top.scoreDocs) {
-          Octad octad = read(view, view.idOf(sd.doc));
-          if (octad != null) {
-            hits.add(new Hit(octad, 1, List.of()));
-          }
-        }
+        top = view.searcher().search(query, limit, new Sort(new SortField(IndexFields.ID, SortField.Type.STRING)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return new Hits(view.lsn(), hits);
+      return hits(view, List.of(top.scoreDocs), sd -> view.idOf(sd.doc), sd -> 1);
     });
   }
+
 
   @Override
   public Hits provenance(ProvenanceSearch query, int limit) {

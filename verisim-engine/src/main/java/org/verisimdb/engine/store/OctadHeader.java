@@ -42,6 +42,12 @@ public record OctadHeader(
     modalities = Collections.unmodifiableSet(stored);
   }
 
+  /** The temporal modality this header describes, with {@code versions} (newest first; may be empty). */
+  public org.verisimdb.model.facet.TemporalFacet temporal(java.util.List<org.verisimdb.model.facet.VersionRecord> versions) {
+    return new org.verisimdb.model.facet.TemporalFacet(version, createdAt, modifiedAt, validFrom, label, message, versionCount, modifiedBy,
+        versions);
+  }
+
   /** True when the octad exists now (it may have existed before and been deleted). */
   public boolean live() {
     return !deleted;

@@ -169,8 +169,7 @@ public final class OctadStore {
     all.putAll(facets == null ? facets(id, header) : facets);
     long from = Math.max(1, header.version() - historyLimit + 1);
     List<VersionRecord> versions = historyLimit == 0 ? List.of() : versions(id, from, header.version());
-    all.put(Modality.TEMPORAL, new TemporalFacet(header.version(), header.createdAt(), header.modifiedAt(), header.validFrom(), header.label(),
-        header.message(), header.versionCount(), header.modifiedBy(), versions.reversed()));
+    all.put(Modality.TEMPORAL, header.temporal(versions.reversed()));
     if (header.provenanceCount() > 0) {
       all.put(Modality.PROVENANCE, new ProvenanceFacet(provenance(id, header.provenanceCount())));
     }
@@ -214,6 +213,36 @@ public final class OctadStore {
    */
   public List<Map.Entry<OctadId, OctadHeader>> liveAfter(OctadId after, int limit) {
     return headersAfter(after, limit, false);
+  }
+
+  /**
+   * Every live octad with an id after {@code after} (null: from the start), in id order, with its
+   * header; headers are read a page at a time as the iteration goes, so nothing grows with the
+   * number of octads.
+   */
+  public java.util.Iterator<Map.Entry<OctadId, OctadHeader>> live(OctadId after) {
+    return new java.util.Iterator<>() {
+      private static final int PAGE = 1000;
+      private List<Map.Entry<OctadId, OctadHeader>> page = liveAfter(after, PAGE);
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == page.size() && page.size() == PAGE) {
+          page = liveAfter(page.getLast().getKey(), PAGE);
+          next = 0;
+        }
+        return next < page.size();
+      }
+
+      @Override
+      public Map.Entry<OctadId, OctadHeader> next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return page.get(next++);
+      }
+    };
   }
 
   /** Like {@link #liveAfter}, deleted octads included when {@code withDeleted}. */

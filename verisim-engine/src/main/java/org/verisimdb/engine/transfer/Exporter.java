@@ -30,7 +30,6 @@ import org.verisimdb.storage.ReadView;
  * Stateless.
  */
 public final class Exporter {
-  private static final int PAGE = 500;
 
   /** What an export wrote. */
   public record Report(ExportManifest manifest, long bytes, Duration elapsed) {}
@@ -48,29 +47,22 @@ public final class Exporter {
     long octads = 0;
     long bytes = 0;
     try {
-      OctadId after = null;
-      while (true) {
-        List<Map.Entry<OctadId, OctadHeader>> page = store.liveAfter(after, PAGE);
-        for (Map.Entry<OctadId, OctadHeader> entry : page) {
-          Octad octad = store.read(entry.getKey(), entry.getValue(), null, Integer.MAX_VALUE);
-          StringWriter text = new StringWriter(1024);
-          OctadJson.write(octad, text);
-          byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
-          out.write(line);
-          all.update(line);
-          chunk.update(line);
-          bytes += line.length;
-          octad.modalities().forEach(m -> counts.merge(m, 1L, Long::sum));
-          octads++;
-          if (octads % ExportManifest.CHUNK_LINES == 0) {
-            chunks.add(HexFormat.of().formatHex(chunk.digest()));
-            progress.update("exporting", octads, total);
-          }
+      for (var live = store.live(null); live.hasNext(); ) {
+        Map.Entry<OctadId, OctadHeader> entry = live.next();
+        Octad octad = store.read(entry.getKey(), entry.getValue(), null, Integer.MAX_VALUE);
+        StringWriter text = new StringWriter(1024);
+        OctadJson.write(octad, text);
+        byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        out.write(line);
+        all.update(line);
+        chunk.update(line);
+        bytes += line.length;
+        octad.modalities().forEach(m -> counts.merge(m, 1L, Long::sum));
+        octads++;
+        if (octads % ExportManifest.CHUNK_LINES == 0) {
+          chunks.add(HexFormat.of().formatHex(chunk.digest()));
+          progress.update("exporting", octads, total);
         }
-        if (page.size() < PAGE) {
-          break;
-        }
-        after = page.getLast().getKey();
       }
       if (octads % ExportManifest.CHUNK_LINES != 0) {
         chunks.add(HexFormat.of().formatHex(chunk.digest()));
