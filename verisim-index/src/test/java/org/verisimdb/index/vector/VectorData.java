@@ -1,26 +1,19 @@
 package org.verisimdb.index.vector;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.IntPredicate;
 import org.verisimdb.index.IndexSettings;
 import org.verisimdb.index.lucene.IndexChange;
 import org.verisimdb.index.lucene.OctadIndex;
-import org.verisimdb.model.Modality;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
-import org.verisimdb.model.facet.Facet;
-import org.verisimdb.model.facet.TemporalFacet;
 import org.verisimdb.model.facet.VectorFacet;
 
 /** Seeded vector data sets, octads that carry them, and the brute-force reference search the index is checked against. */
 final class VectorData {
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private VectorData() {}
 
@@ -30,12 +23,7 @@ final class VectorData {
   }
 
   static Octad octad(int i, float[] vector, String model) {
-    Map<Modality, Facet> facets = new EnumMap<>(Modality.class);
-    facets.put(Modality.TEMPORAL, new TemporalFacet(1, T0, T0, null, null, null, 1, null, null));
-    if (vector != null) {
-      facets.put(Modality.VECTOR, new VectorFacet(vector, model));
-    }
-    return new Octad(id(i), facets);
+    return org.verisimdb.index.TestOctads.of(id(i).value(), vector == null ? null : new VectorFacet(vector, model));
   }
 
   /** Independent standard normal components. */
