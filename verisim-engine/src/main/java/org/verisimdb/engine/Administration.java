@@ -102,8 +102,11 @@ final class Administration {
 
   VerifyReport verify(Progress progress) {
     VerifyReport stored;
-    try (ReadView snapshot = db.snapshot()) {
-      stored = Verifier.verify(snapshot, db.wal(), progress);
+    // No checkpoint may delete log segments while the log is being read: that would look like a missing log.
+    synchronized (db.checkpointLock()) {
+      try (ReadView snapshot = db.snapshot()) {
+        stored = Verifier.verify(snapshot, db.wal(), progress);
+      }
     }
     IndexCheck.Result index;
     try (IndexView view = db.indexes().view(db.visibleLsn())) {
