@@ -5,6 +5,7 @@ module org.verisimdb.engine {
   requires transitive org.verisimdb.model;
   requires transitive org.verisimdb.storage;
   requires transitive org.verisimdb.index;
+  requires transitive org.verisimdb.vql;
   requires transitive com.fasterxml.jackson.databind;
 
   exports org.verisimdb.engine;
@@ -16,4 +17,6 @@ module org.verisimdb.engine {
   exports org.verisimdb.engine.json;
   exports org.verisimdb.engine.transfer;
   exports org.verisimdb.engine.verify;
+  exports org.verisimdb.engine.query;
+  exports org.verisimdb.engine.query.value;
 }

@@ -116,6 +116,27 @@ public sealed interface Value {
     }
   }
 
+  /**
+   * An object with string keys in insertion order: a value computed at run time (a modality, an
+   * edge, a record, a result row), never written as a literal.
+   */
+  record Obj(java.util.Map<String, Value> members) implements Value {
+    public Obj {
+      members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+    }
+
+    @Override
+    public String typeName() {
+      return "object";
+    }
+
+    /** The member {@code name}, or {@link Value#NULL} when there is none. */
+    public Value get(String name) {
+      Value v = members.get(name);
+      return v == null ? NULL : v;
+    }
+  }
+
   record Arr(List<Value> elements) implements Value {
     public Arr {
       elements = List.copyOf(elements);

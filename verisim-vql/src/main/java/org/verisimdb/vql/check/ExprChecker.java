@@ -56,6 +56,7 @@ final class ExprChecker {
       case Value.Bool b -> VqlType.BOOLEAN;
       case Value.Null n -> VqlType.NULL;
       case Value.Time t -> VqlType.TIMESTAMP;
+      case Value.Obj o -> VqlType.OBJECT;
       case Value.Arr a -> VqlType.arrayOf(a.elements().isEmpty() ? Kind.ANY : valueType(a.elements().getFirst()).kind(), false);
     };
   }

@@ -19,6 +19,7 @@ public final class Literal {
       case Value.Null n -> out.append("NULL");
       case Value.Time t -> out.append(t.canonical());
       case Value.Uuid u -> out.append(u.value());
+      case Value.Obj o -> throw new IllegalArgumentException("an object is never a literal: " + o);
       case Value.Arr a -> {
         out.append('[');
         for (int i = 0; i < a.elements().size(); i++) {

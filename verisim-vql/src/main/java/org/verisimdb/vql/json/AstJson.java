@@ -89,6 +89,7 @@ public final class AstJson {
       case Value.Null n -> w.value("null").name("value").nullValue();
       case Value.Time t -> w.value("timestamp").name("value").value(t.canonical());
       case Value.Uuid u -> w.value("uuid").name("value").value(u.value());
+      case Value.Obj o -> throw new IllegalArgumentException("an object is never a literal: " + o);
       case Value.Arr a -> {
         w.value("array").name("value").beginArray();
         for (Value e : a.elements()) {
