@@ -86,6 +86,10 @@ final class Committer {
     return transactionIds.incrementAndGet();
   }
 
+  RecentWrites recentWrites() {
+    return recentWrites;
+  }
+
   LockManager locks() {
     return locks;
   }

@@ -388,6 +388,30 @@ final class EmbeddedTransaction implements Transaction {
     }
   }
 
+  /**
+   * The read scope of one VQL statement in this transaction: its snapshot (a fresh one under READ
+   * COMMITTED) over its staged writes, and the ids it wrote. A SERIALIZABLE transaction records
+   * the read: of {@code single} alone, or (null) of every id, since predicates read them all.
+   * Close the scope when the statement is done; the transaction must not write meanwhile.
+   */
+  synchronized org.verisimdb.engine.query.exec.QueryHost.Scope statementScope(OctadId single) {
+    enter();
+    if (reads != null) {
+      if (single != null) {
+        reads.octad(single);
+      } else {
+        reads.range(null, null);
+      }
+    }
+    long at = snapshotForOperation();
+    java.util.Set<OctadId> written = new java.util.HashSet<>();
+    for (WriteOp op : ops) {
+      written.add(op.id());
+    }
+    return new org.verisimdb.engine.query.exec.QueryHost.Scope(at, new OctadStore(overlay).at(at), written, java.time.Instant.now(),
+        () -> releaseOperationSnapshot(at));
+  }
+
   @Override
   public String toString() {
     return "transaction " + id + " (" + isolation.wireName() + ", " + state() + ")";

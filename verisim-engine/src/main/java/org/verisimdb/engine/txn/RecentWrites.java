@@ -24,6 +24,15 @@ public final class RecentWrites {
     byLsn.headMap(lsn, true).clear();
   }
 
+  /** Every octad written by the commits after {@code afterLsn} through {@code throughLsn}. */
+  public java.util.Set<OctadId> between(long afterLsn, long throughLsn) {
+    java.util.Set<OctadId> ids = new java.util.HashSet<>();
+    if (throughLsn > afterLsn) {
+      byLsn.subMap(afterLsn, false, throughLsn, true).values().forEach(ids::addAll);
+    }
+    return ids;
+  }
+
   /** The first octad written after {@code lsn} that {@code read} matches, with the LSN that wrote it, or null. */
   public Map.Entry<Long, OctadId> firstAfter(long lsn, Predicate<OctadId> read) {
     for (Map.Entry<Long, List<OctadId>> e : byLsn.tailMap(lsn, false).entrySet()) {

@@ -125,6 +125,11 @@ public sealed interface TextQuery {
     return new TextQueryParser(query).parse();
   }
 
+  /** The VQL terms of {@code text} (§6.2): split at every non letter or digit, lower-cased, in order, repeats kept. */
+  static List<String> terms(String text) {
+    return TextTerms.of(text);
+  }
+
   /**
    * Every term of {@code text} in the document's text: VQL {@code FULLTEXT CONTAINS}. A text without
    * terms is INVALID_SEARCH.

@@ -1,0 +1,61 @@
+package org.verisimdb.engine;
+
+import java.time.Instant;
+import java.util.Set;
+import org.verisimdb.engine.query.exec.QueryHost;
+import org.verisimdb.index.embed.Embedder;
+import org.verisimdb.index.lucene.IndexView;
+import org.verisimdb.model.OctadId;
+
+/** The query executor's access to an embedded database. */
+final class EmbeddedQueryHost implements QueryHost {
+  private final EmbeddedDatabase db;
+  private final Committer committer;
+  private final DerivedState derived;
+
+  EmbeddedQueryHost(EmbeddedDatabase db, Committer committer, DerivedState derived) {
+    this.db = db;
+    this.committer = committer;
+    this.derived = derived;
+  }
+
+  @Override
+  public DatabaseConfig config() {
+    return db.config();
+  }
+
+  @Override
+  public Scope open(Transaction tx, OctadId single) {
+    if (tx != null) {
+      return ((EmbeddedTransaction) tx).statementScope(single);
+    }
+    db.checkOpen();
+    long at = committer.snapshots().acquire();
+    return new Scope(at, db.readStore().at(at), Set.of(), Instant.now(), () -> committer.snapshots().release(at));
+  }
+
+  @Override
+  public IndexView indexView(long lsn) {
+    return derived.indexes.view(lsn);
+  }
+
+  @Override
+  public Set<OctadId> writtenBetween(long afterLsn, long throughLsn) {
+    return committer.recentWrites().between(afterLsn, throughLsn);
+  }
+
+  @Override
+  public Session session(String principal) {
+    return db.session(principal);
+  }
+
+  @Override
+  public org.verisimdb.index.semantic.ContractRegistry contracts() {
+    return derived.contracts;
+  }
+
+  @Override
+  public Embedder embedder() {
+    return org.verisimdb.engine.write.Embedders.shared();
+  }
+}

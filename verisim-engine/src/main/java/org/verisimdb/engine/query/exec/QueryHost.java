@@ -1,0 +1,56 @@
+package org.verisimdb.engine.query.exec;
+
+import java.time.Instant;
+import java.util.Set;
+import org.verisimdb.engine.DatabaseConfig;
+import org.verisimdb.engine.Session;
+import org.verisimdb.engine.Transaction;
+import org.verisimdb.engine.store.OctadStore;
+import org.verisimdb.index.embed.Embedder;
+import org.verisimdb.index.lucene.IndexView;
+import org.verisimdb.model.OctadId;
+
+/**
+ * What the query executor needs from the database beneath the public API: reads at a registered
+ * snapshot (inside a transaction, with its own writes), index views, and the octads written
+ * between two LSNs (to correct index candidates taken at a newer view). Thread-safe.
+ */
+public interface QueryHost {
+
+  DatabaseConfig config();
+
+  /**
+   * The read scope of one statement: outside a transaction, a new snapshot at the visible LSN;
+   * inside {@code tx}, the snapshot its isolation level gives, with its staged writes; a
+   * SERIALIZABLE transaction records the read of {@code single}, or of every id when it is null.
+   * Close it.
+   */
+  Scope open(Transaction tx, OctadId single);
+
+  /** A view of the index at {@code lsn} or later. Close it. */
+  IndexView indexView(long lsn);
+
+  /** The octads written by commits after {@code afterLsn} up to {@code throughLsn}; kept while a snapshot at afterLsn is registered. */
+  Set<OctadId> writtenBetween(long afterLsn, long throughLsn);
+
+  /** A session of the public API acting as {@code principal}. */
+  Session session(String principal);
+
+  /** The registered contracts of {@code SATISFIES}. */
+  org.verisimdb.index.semantic.ContractRegistry contracts();
+
+  /** The database's embedding model (loaded on first use). */
+  Embedder embedder();
+
+  /** Where a statement reads: the snapshot LSN, the store at it, the transaction's own written ids. */
+  record Scope(long lsn, OctadStore store, Set<OctadId> ownWrites, Instant snapshotTime, Runnable release) implements AutoCloseable {
+    public Scope {
+      ownWrites = Set.copyOf(ownWrites);
+    }
+
+    @Override
+    public void close() {
+      release.run();
+    }
+  }
+}

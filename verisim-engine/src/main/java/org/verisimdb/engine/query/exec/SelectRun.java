@@ -1,0 +1,291 @@
+package org.verisimdb.engine.query.exec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.verisimdb.engine.query.row.OctadRow;
+import org.verisimdb.engine.query.value.Ordering;
+import org.verisimdb.engine.query.value.Truth;
+import org.verisimdb.model.OctadId;
+import org.verisimdb.vql.ast.Clauses.OrderItem;
+import org.verisimdb.vql.ast.Cond;
+import org.verisimdb.vql.ast.Expr;
+import org.verisimdb.vql.ast.SelectItem;
+import org.verisimdb.vql.ast.Statement;
+import org.verisimdb.vql.ast.Value;
+import org.verisimdb.vql.diag.Span;
+
+/**
+ * One SELECT over a read view, in the order of VQL.md §5.1: candidates, WHERE (NEAREST last),
+ * grouping, ordering, paging, projection. Ordering keeps at most OFFSET + LIMIT + 1 rows (a
+ * bounded heap); the page, at most {@code vql.max_limit} rows, is what the result holds.
+ */
+final class SelectRun {
+  /** A filtered row with its ordering key (order values, then id). */
+  record Keyed(OctadRow row, List<Value> key) {}
+
+  /** The page: its rows (projected), and the key of its last row when more rows follow. */
+  record Page(List<Value.Obj> rows, List<Value> nextKey, List<OctadId> subjects) {}
+
+  private final Statement.Select s;
+  private final Evaluator eval;
+  private final Definitions defs;
+  private final Projection projection;
+  private final Params params;
+
+  SelectRun(Statement.Select s, Evaluator eval, Definitions defs, Params params) {
+    this.s = s;
+    this.eval = eval;
+    this.defs = defs;
+    this.params = params;
+    this.projection = new Projection(s.items());
+  }
+
+  Projection projection() {
+    return projection;
+  }
+
+  /** Splits WHERE into its top-level conjuncts. */
+  static List<Cond> conjuncts(Cond where) {
+    return switch (where) {
+      case null -> List.of();
+      case Cond.And a -> a.operands();
+      default -> List.of(where);
+    };
+  }
+
+  /** The NEAREST conjunct, or null (the checker allows at most one, at the top level). */
+  static Cond nearest(List<Cond> conjuncts) {
+    for (Cond c : conjuncts) {
+      if (c instanceof Cond.VectorNearest || c instanceof Cond.SpatialNearest) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Runs the query over {@code candidates} and returns the page: {@code offset} rows skipped (or
+   * the rows after {@code after}, a cursor's key), at most {@code limit} kept.
+   */
+  Page run(Iterator<OctadId> candidates, RowReader reader, long offset, int limit, List<Value> after) {
+    List<Cond> conjuncts = conjuncts(s.where());
+    Cond nearest = nearest(conjuncts);
+    List<Cond> filters = new ArrayList<>(conjuncts);
+    filters.remove(nearest);
+    Iterator<OctadRow> rows = filtered(candidates, reader, filters);
+    if (nearest != null) {
+      rows = nearestOf(rows, nearest).iterator();
+    }
+    if (Grouping.isAggregateQuery(s)) {
+      return grouped(rows, offset, limit);
+    }
+    Comparator<List<Value>> order = keyOrder(s.orderBy().size() + (s.orderBy().isEmpty() && defaultKey() != null ? 1 : 0));
+    long keep = offset + (long) limit + 1;
+    PriorityQueue<Keyed> heap = new PriorityQueue<>((a, b) -> order.compare(b.key(), a.key()));
+    while (rows.hasNext()) {
+      OctadRow row = rows.next();
+      List<Value> key = key(row);
+      if (after != null && order.compare(key, after) <= 0) {
+        continue;
+      }
+      if (heap.size() < keep) {
+        heap.add(new Keyed(row, key));
+      } else if (order.compare(key, heap.peek().key()) < 0) {
+        heap.poll();
+        heap.add(new Keyed(row, key));
+      }
+    }
+    List<Keyed> sorted = new ArrayList<>(heap);
+    sorted.sort((a, b) -> order.compare(a.key(), b.key()));
+    int from = (int) Math.min(after == null ? offset : 0, sorted.size());
+    int to = (int) Math.min((long) from + limit, sorted.size());
+    List<Value.Obj> out = new ArrayList<>(to - from);
+    List<OctadId> subjects = new ArrayList<>(to - from);
+    for (Keyed k : sorted.subList(from, to)) {
+      Evaluator.Env env = eval.env(k.row());
+      out.add(projection.row(k.row(), e -> eval.value(e, env)));
+      subjects.add(k.row().id());
+    }
+    List<Value> nextKey = to < sorted.size() && to > from ? sorted.get(to - 1).key() : null;
+    return new Page(out, nextKey, subjects);
+  }
+
+  private Iterator<OctadRow> filtered(Iterator<OctadId> candidates, RowReader reader, List<Cond> filters) {
+    Cond test = s.where();
+    return new Iterator<>() {
+      private OctadRow next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && candidates.hasNext()) {
+          OctadRow row = reader.row(candidates.next());
+          if (row.octad() == null) {
+            continue;
+          }
+          if (test == null || passes(row, filters)) {
+            next = row;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public OctadRow next() {
+        OctadRow r = next;
+        next = null;
+        return r;
+      }
+    };
+  }
+
+  // NEAREST evaluates TRUE in the evaluator, so the whole WHERE is tested with its quantifiers intact.
+  private boolean passes(OctadRow row, List<Cond> filters) {
+    return s.where() == null || eval.test(s.where(), eval.env(row)) == Truth.TRUE;
+  }
+
+  // The k best by similarity (descending) or distance (ascending), ties by smaller id.
+  private List<OctadRow> nearestOf(Iterator<OctadRow> rows, Cond nearest) {
+    int k;
+    java.util.function.Function<OctadRow, Double> measure;
+    boolean descending;
+    if (nearest instanceof Cond.VectorNearest v) {
+      k = (int) params.integer(v.k());
+      Definitions.VectorAnchor anchor = defs.anchor(v);
+      measure = anchor.vector() == null ? r -> null : anchor::similarity;
+      descending = true;
+    } else {
+      Cond.SpatialNearest n = (Cond.SpatialNearest) nearest;
+      k = (int) params.integer(n.k());
+      Definitions.Centre centre = new Definitions.Centre(params.number(n.lat()), params.number(n.lon()));
+      measure = centre::distanceKm;
+      descending = false;
+    }
+    record Scored(OctadRow row, double score) {}
+    Comparator<Scored> best = (a, b) -> {
+      int c = descending ? Double.compare(b.score(), a.score()) : Double.compare(a.score(), b.score());
+      return c != 0 ? c : a.row().id().value().compareTo(b.row().id().value());
+    };
+    PriorityQueue<Scored> heap = new PriorityQueue<>(best.reversed());
+    while (rows.hasNext()) {
+      OctadRow r = rows.next();
+      Double m = measure.apply(r);
+      if (m == null) {
+        continue;
+      }
+      heap.add(new Scored(r, m));
+      if (heap.size() > k) {
+        heap.poll();
+      }
+    }
+    List<Scored> kept = new ArrayList<>(heap);
+    kept.sort(best);
+    return kept.stream().map(Scored::row).toList();
+  }
+
+  private Page grouped(Iterator<OctadRow> rows, long offset, int limit) {
+    Grouping grouping = new Grouping(s.groupBy(), s.items(), s.having(), s.orderBy(), params);
+    while (rows.hasNext()) {
+      OctadRow row = rows.next();
+      Evaluator.Env env = eval.env(row);
+      grouping.add(row.id(), e -> eval.value(e, env));
+    }
+    List<Grouping.Group> groups = new ArrayList<>(grouping.result(s.having()));
+    List<OrderItem> order = s.orderBy();
+    Comparator<Grouping.Group> cmp = (a, b) -> 0;
+    if (!order.isEmpty()) {
+      for (OrderItem o : order) {
+        Comparator<Value> c = o.descending() ? Ordering.DESC : Ordering.ASC;
+        cmp = cmp.thenComparing((x, y) -> c.compare(grouping.value(o.expr(), x), grouping.value(o.expr(), y)));
+      }
+    }
+    for (Expr k : s.groupBy()) {
+      cmp = cmp.thenComparing((x, y) -> Ordering.ASC.compare(grouping.value(k, x), grouping.value(k, y)));
+    }
+    groups.sort(cmp);
+    int from = (int) Math.min(offset, groups.size());
+    int to = (int) Math.min((long) from + limit, groups.size());
+    List<Value.Obj> out = new ArrayList<>();
+    List<OctadId> subjects = new ArrayList<>();
+    for (Grouping.Group g : groups.subList(from, to)) {
+      out.add(projection.groupRow(e -> grouping.value(e, g)));
+      subjects.addAll(g.members);
+    }
+    this.ignoredNonNumeric = grouping.ignoredNonNumeric;
+    return new Page(out, null, subjects);
+  }
+
+  boolean ignoredNonNumeric;
+
+  /** The default order of §5.7 when there is no ORDER BY: by the first ranking pseudo-column, else by id alone. */
+  private Expr defaultKey() {
+    if (defs.similarityBy != null) {
+      return new Expr.Pseudo(Span.NONE, Expr.PseudoColumn.SIMILARITY);
+    }
+    if (defs.distanceBy != null) {
+      return new Expr.Pseudo(Span.NONE, Expr.PseudoColumn.DISTANCE_KM);
+    }
+    if (defs.scoreBy != null) {
+      return new Expr.Pseudo(Span.NONE, Expr.PseudoColumn.SCORE);
+    }
+    return null;
+  }
+
+  private boolean defaultDescending() {
+    return defs.similarityBy != null || (defs.distanceBy == null && defs.scoreBy != null);
+  }
+
+  private List<Value> key(OctadRow row) {
+    Evaluator.Env env = eval.env(row);
+    List<Value> key = new ArrayList<>();
+    if (s.orderBy().isEmpty()) {
+      Expr d = defaultKey();
+      if (d != null) {
+        key.add(eval.value(d, env));
+      }
+    } else {
+      for (OrderItem o : s.orderBy()) {
+        key.add(eval.value(resolveAlias(o.expr()), env));
+      }
+    }
+    key.add(new Value.Str(row.id().value()));
+    return key;
+  }
+
+  private Expr resolveAlias(Expr e) {
+    if (e instanceof Expr.AliasRef r) {
+      for (SelectItem item : s.items()) {
+        if (item instanceof SelectItem.Column c && c.alias() != null && c.alias().text().equals(r.name())) {
+          return c.expr();
+        }
+      }
+    }
+    return e;
+  }
+
+  /** Compares keys: the order items (or the default), then the id ascending. */
+  Comparator<List<Value>> keyOrder(int orderKeys) {
+    List<Comparator<Value>> parts = new ArrayList<>();
+    if (s.orderBy().isEmpty()) {
+      if (orderKeys == 1) {
+        parts.add(defaultDescending() ? Ordering.DESC : Ordering.ASC);
+      }
+    } else {
+      for (OrderItem o : s.orderBy()) {
+        parts.add(o.descending() ? Ordering.DESC : Ordering.ASC);
+      }
+    }
+    parts.add(Ordering.ASC);
+    return (a, b) -> {
+      for (int i = 0; i < parts.size(); i++) {
+        int c = parts.get(i).compare(a.get(i), b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
+  }
+}

@@ -1,0 +1,203 @@
+package org.verisimdb.engine.query.exec;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.verisimdb.engine.Transaction;
+import org.verisimdb.engine.query.Column;
+import org.verisimdb.engine.query.Result;
+import org.verisimdb.engine.query.VqlException;
+import org.verisimdb.engine.query.drift.DriftScores;
+import org.verisimdb.model.Modality;
+import org.verisimdb.model.OctadId;
+import org.verisimdb.vql.ast.AsOf;
+import org.verisimdb.vql.ast.Cond;
+import org.verisimdb.vql.ast.Expr;
+import org.verisimdb.vql.ast.SelectItem;
+import org.verisimdb.vql.ast.Source;
+import org.verisimdb.vql.ast.Statement;
+import org.verisimdb.vql.ast.Value;
+import org.verisimdb.vql.check.FieldCatalog;
+import org.verisimdb.vql.diag.Diagnostic;
+import org.verisimdb.vql.diag.DiagnosticCode;
+import org.verisimdb.vql.diag.Span;
+import org.verisimdb.vql.format.Printer;
+
+/** Runs the statements other than BEGIN, COMMIT and ROLLBACK for a session. */
+final class Statements {
+  private final QueryHost host;
+  private final String principal;
+  private final DriftScores drift;
+  private final Cursors cursors;
+
+  Statements(QueryHost host, String principal, DriftScores drift, Cursors cursors) {
+    this.host = host;
+    this.principal = principal;
+    this.drift = drift;
+    this.cursors = cursors;
+  }
+
+  Result run(Statement statement, Params params, Transaction tx, List<Diagnostic> warnings, long started) {
+    return switch (statement) {
+      case Statement.Select s -> select(s, params, tx, warnings, started);
+      case Statement.SearchText t -> select(expand(t), params, tx, warnings, started);
+      case Statement.SearchVector v -> select(expand(v), params, tx, warnings, started);
+      case Statement.Show sh when sh.kind() == Statement.ShowKind.MODALITIES -> modalities(sh, params, warnings, started);
+      default -> throw new VqlException(DiagnosticCode.EXEC_004, "this node does not run " + kind(statement) + " statements yet");
+    };
+  }
+
+  private static String kind(Statement s) {
+    return s.getClass().getSimpleName().toUpperCase(Locale.ROOT);
+  }
+
+  Result select(Statement.Select s, Params params, Transaction tx, List<Diagnostic> warnings, long started) {
+    if (s.source() instanceof Source.Federation) {
+      throw new VqlException(DiagnosticCode.FED_003, "federation is not configured on this node: FROM FEDERATION is not available on a single node")
+          .withHint("query the local database with FROM OCTADS");
+    }
+    OctadId single = s.source() instanceof Source.Octad o ? OctadId.of(params.string(o.id())) : null;
+    int historyLimit = host.config().historyLimit();
+    try (QueryHost.Scope scope = host.open(tx, single); IndexAccess index = new IndexAccess(host, scope)) {
+      RowReader reader = s.asOf() == null ? new CurrentReader(scope.store(), index, historyLimit)
+          : new HistoricalReader(scope.store(), host.session(principal).history(), at(s.asOf(), params), historyLimit);
+      Quantifiers quantifiers = new Quantifiers(s.where());
+      GraphMatcher graph = new GraphMatcher(reader, org.verisimdb.vql.check.Catalog.DEFAULT_MAX_HOPS);
+      Definitions defs = new Definitions(s.where(), params, reader, single, host::embedder);
+      Evaluator eval = new Evaluator(reader, graph, params, defs, quantifiers, drift, new TextScores(index, params), host.contracts());
+      SelectRun run = new SelectRun(s, eval, defs, params);
+      Iterator<OctadId> candidates = candidates(s, params, reader, index, single, quantifiers.candidate);
+      int limit = s.limit() == null ? host.config().defaultLimit() : (int) params.integer(s.limit());
+      long offset = s.offset() == null ? 0 : params.integer(s.offset());
+      String hash = Cursors.statementHash(Printer.print(withoutPaging(s)), plain(params));
+      List<Value> after = s.cursor() == null ? null : cursors.resume(params.string(s.cursor()), hash);
+      SelectRun.Page page = run.run(candidates, reader, offset, limit, after);
+      List<Diagnostic> all = new ArrayList<>(warnings);
+      if (run.ignoredNonNumeric) {
+        all.add(Diagnostic.of(DiagnosticCode.WARN_008, s.span(), "values that are not numbers were ignored by SUM or AVG"));
+      }
+      String next = page.nextKey() == null ? null : cursors.issue(hash, page.nextKey());
+      return new PageResult(run.projection().columns, page.rows(), next, null, null, all, started, null);
+    }
+  }
+
+  private static Iterator<OctadId> candidates(Statement.Select s, Params params, RowReader reader, IndexAccess index, OctadId single,
+      String candidate) {
+    return switch (s.source()) {
+      case Source.Octad o -> List.of(single).iterator();
+      case Source.Store st -> {
+        Modality m = Modality.valueOf(st.name().text().toUpperCase(Locale.ROOT));
+        Iterator<OctadId> all = reader.ids();
+        yield filter(all, id -> reader.row(id).has(m));
+      }
+      default -> {
+        if (reader instanceof CurrentReader) {
+          Candidates.Pushed pushed = Candidates.push(SelectRun.conjuncts(s.where()), new Pushdown(params, candidate));
+          if (pushed != null) {
+            yield Candidates.indexed(index, pushed.query());
+          }
+        }
+        yield reader.ids();
+      }
+    };
+  }
+
+  private static Iterator<OctadId> filter(Iterator<OctadId> ids, java.util.function.Predicate<OctadId> keep) {
+    return new Iterator<>() {
+      private OctadId next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && ids.hasNext()) {
+          OctadId id = ids.next();
+          if (keep.test(id)) {
+            next = id;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public OctadId next() {
+        OctadId n = next;
+        next = null;
+        return n;
+      }
+    };
+  }
+
+  private static HistoricalReader.At at(AsOf asOf, Params params) {
+    return switch (asOf) {
+      case AsOf.AtTime t -> {
+        Instant i = params.time(t.time()).instant();
+        yield new HistoricalReader.At.Time(i.isAfter(Instant.now()) ? Instant.now() : i);
+      }
+      case AsOf.AtVersion v -> switch (params.value(v.version())) {
+        case Value.Int n -> new HistoricalReader.At.Version(n.value());
+        case Value other -> new HistoricalReader.At.Label(params.string(v.version()));
+      };
+    };
+  }
+
+  private static Statement.Select withoutPaging(Statement.Select s) {
+    return new Statement.Select(s.span(), s.items(), s.source(), s.asOf(), s.where(), s.groupBy(), s.having(), s.proofs(), s.orderBy(),
+        null, null, null);
+  }
+
+  static Object plain(Params params) {
+    if (params.bindings().positional() != null) {
+      return params.bindings().positional();
+    }
+    return params.bindings().named() != null ? params.bindings().named() : List.of();
+  }
+
+  /** {@code SEARCH TEXT s [LIMIT k]} as the SELECT of §5.16. */
+  static Statement.Select expand(Statement.SearchText t) {
+    Span n = Span.NONE;
+    List<SelectItem> items = List.of(new SelectItem.Column(n, new Expr.Pseudo(n, Expr.PseudoColumn.ID), null),
+        new SelectItem.Column(n, new Expr.Pseudo(n, Expr.PseudoColumn.SCORE), null),
+        new SelectItem.Column(n, new Expr.Field(n, org.verisimdb.vql.ast.Modality.DOCUMENT, List.of("title")), null));
+    return new Statement.Select(t.span(), items, new Source.All(n), null, new Cond.FullText(t.span(), t.query()), List.of(), null,
+        List.of(), List.of(new org.verisimdb.vql.ast.Clauses.OrderItem(n, new Expr.Pseudo(n, Expr.PseudoColumn.SCORE), true)), t.limit(),
+        null, null);
+  }
+
+  /** {@code SEARCH VECTOR SIMILAR TO a …} as the SELECT of §5.16. */
+  static Statement.Select expand(Statement.SearchVector v) {
+    Span n = Span.NONE;
+    List<SelectItem> items = List.of(new SelectItem.Column(n, new Expr.Pseudo(n, Expr.PseudoColumn.ID), null),
+        new SelectItem.Column(n, new Expr.Pseudo(n, Expr.PseudoColumn.SIMILARITY), null),
+        new SelectItem.Column(n, new Expr.Field(n, org.verisimdb.vql.ast.Modality.DOCUMENT, List.of("title")), null));
+    return new Statement.Select(v.span(), items, new Source.All(n), null,
+        new Cond.VectorSimilar(v.span(), v.anchor(), v.threshold(), v.metric()), List.of(), null, List.of(),
+        List.of(new org.verisimdb.vql.ast.Clauses.OrderItem(n, new Expr.Pseudo(n, Expr.PseudoColumn.SIMILARITY), true)), v.limit(), null, null);
+  }
+
+  private Result modalities(Statement.Show sh, Params params, List<Diagnostic> warnings, long started) {
+    org.verisimdb.engine.DatabaseStats stats = host.stats();
+    List<Value.Obj> rows = new ArrayList<>();
+    int limit = sh.limit() == null ? host.config().defaultLimit() : (int) params.integer(sh.limit());
+    for (Modality m : Modality.values()) {
+      if (rows.size() >= limit) {
+        break;
+      }
+      Map<String, Value> row = new LinkedHashMap<>();
+      row.put("modality", new Value.Str(m.name()));
+      row.put("octads", new Value.Int(stats.count(m)));
+      row.put("store", new Value.Str(m.name().toLowerCase(Locale.ROOT)));
+      List<Value> fields = new ArrayList<>();
+      List<String> names = m == Modality.DOCUMENT ? List.of("title", "body")
+          : FieldCatalog.names(org.verisimdb.vql.ast.Modality.valueOf(m.name()));
+      names.forEach(f -> fields.add(new Value.Str(f)));
+      row.put("fields", new Value.Arr(fields));
+      rows.add(new Value.Obj(row));
+    }
+    List<Column> columns = List.of(new Column("modality", "string"), new Column("octads", "integer"), new Column("store", "string"),
+        new Column("fields", "array"));
+    return PageResult.rows(columns, rows, warnings, started);
+  }
+}
