@@ -14,6 +14,7 @@ import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 import org.verisimdb.model.facet.DType;
 import org.verisimdb.model.facet.TensorFacet;
+import org.verisimdb.model.facet.TensorStatistics;
 import org.verisimdb.model.hash.CanonicalJson;
 
 /**
@@ -40,7 +41,7 @@ final class TensorJson {
     json.put("data", (CanonicalJson.Streamable) out -> writeData(tensor, out));
     json.put("rank", tensor.rank());
     json.put("size", tensor.size());
-    Statistics stats = Statistics.of(tensor);
+    TensorStatistics stats = TensorStatistics.of(tensor);
     json.put("mean", stats == null ? null : stats.mean());
     json.put("std", stats == null ? null : stats.std());
     json.put("min", stats == null ? null : stats.min());
@@ -108,43 +109,6 @@ final class TensorJson {
       }
       case INT64 -> bytes.putLong(Nodes.integer(element, path));
       case BOOL -> bytes.put((byte) (Nodes.bool(element, path) ? 1 : 0));
-    }
-  }
-
-  /** Mean, population standard deviation, minimum and maximum of a non-empty tensor's elements as doubles. */
-  record Statistics(double mean, double std, double min, double max) {
-
-    /** The statistics, or null for an empty tensor. */
-    static Statistics of(TensorFacet tensor) {
-      int n = tensor.size();
-      if (n == 0) {
-        return null;
-      }
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        double x = tensor.doubleAt(i);
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-      }
-      // Scale by a power of two so that sums of huge float64 elements cannot overflow. The
-      // scaling is exact, so for ordinary data the result is that of the plain two-pass formula.
-      double largest = Math.max(Math.abs(min), Math.abs(max));
-      double scale = largest == 0 ? 1 : Math.scalb(1.0, -Math.getExponent(largest));
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += tensor.doubleAt(i) * scale;
-      }
-      double scaledMean = sum / n;
-      double squares = 0;
-      for (int i = 0; i < n; i++) {
-        double d = tensor.doubleAt(i) * scale - scaledMean;
-        squares += d * d;
-      }
-      // Rounding may carry the mean an ulp outside [min, max] or the deviation past the largest double.
-      double mean = Math.clamp(scaledMean / scale, min, max);
-      double std = Math.min(Math.sqrt(squares / n) / scale, Double.MAX_VALUE);
-      return new Statistics(mean, std, min, max);
     }
   }
 }

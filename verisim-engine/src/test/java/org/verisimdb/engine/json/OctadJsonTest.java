@@ -101,12 +101,6 @@ class OctadJsonTest {
   }
 
   @Test
-  void statisticsArePopulationStatistics() {
-    TensorJson.Statistics stats = TensorJson.Statistics.of(TensorFacet.ofFloats(new int[] {4}, new float[] {1, 2, 3, 4}));
-    assertThat(stats).isEqualTo(new TensorJson.Statistics(2.5, Math.sqrt(1.25), 1, 4));
-  }
-
-  @Test
   void largeTensorsAreStreamedAndRoundTrip() {
     Random random = new Random(42);
     double[] values = new double[1 << 20];
