@@ -18,6 +18,15 @@ public interface Database extends Session, AutoCloseable {
   /** Searches over the modality indexes (full text, vectors, places, graph, types, provenance). */
   org.verisimdb.engine.search.Search search();
 
+  /**
+   * A VQL session (VQL.md) acting as the default principal: it runs statements one at a time and
+   * holds the transaction a BEGIN opens. Close it.
+   */
+  org.verisimdb.engine.query.VqlSession vql();
+
+  /** A VQL session acting as {@code principal}. */
+  org.verisimdb.engine.query.VqlSession vql(String principal);
+
   /** Counts of octads and of each modality. */
   DatabaseStats stats();
 

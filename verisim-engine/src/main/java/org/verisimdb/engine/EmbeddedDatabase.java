@@ -62,6 +62,7 @@ final class EmbeddedDatabase implements Database {
   private final Map<Long, EmbeddedTransaction> openTransactions = new ConcurrentHashMap<>();
   private final HistoryCollector collector;
   private final DerivedState derived;
+  private final org.verisimdb.engine.query.exec.QueryEngine queries;
   private volatile long retainFromLsn = Long.MAX_VALUE;
   private volatile boolean closed;
 
@@ -83,6 +84,7 @@ final class EmbeddedDatabase implements Database {
     this.collector = new HistoryCollector(stores, committer, pipeline, config.transactions().retention(), clock);
     this.derived = new DerivedState(config, directory, readStore, committer, readLock, pipeline::visibleLsn);
     this.defaultSession = new PrincipalSession(config.defaultPrincipal());
+    this.queries = new org.verisimdb.engine.query.exec.QueryEngine(new EmbeddedQueryHost(this, committer, derived));
     this.maintenance = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("verisim-maintenance").daemon(true).factory());
     maintenance.scheduleWithFixedDelay(this::expireTransactions, 1, 1, TimeUnit.SECONDS);
     long gc = config.transactions().gcInterval().toMillis();
@@ -120,6 +122,17 @@ final class EmbeddedDatabase implements Database {
   public org.verisimdb.engine.search.Search search() {
     checkOpen();
     return derived.search;
+  }
+
+  @Override
+  public org.verisimdb.engine.query.VqlSession vql() {
+    return vql(config.defaultPrincipal());
+  }
+
+  @Override
+  public org.verisimdb.engine.query.VqlSession vql(String principal) {
+    checkOpen();
+    return queries.session(principal);
   }
 
   @Override

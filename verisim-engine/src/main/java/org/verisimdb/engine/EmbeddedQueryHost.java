@@ -50,6 +50,11 @@ final class EmbeddedQueryHost implements QueryHost {
   }
 
   @Override
+  public DatabaseStats stats() {
+    return db.stats();
+  }
+
+  @Override
   public org.verisimdb.index.semantic.ContractRegistry contracts() {
     return derived.contracts;
   }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.verisimdb.engine.query.row.Incoming;
-import org.verisimdb.engine.query.row.IncomingEdge;
+import org.verisimdb.index.graph.InEdge;
+
 import org.verisimdb.engine.query.row.OctadRow;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
 import org.verisimdb.index.graph.GraphSearch;
-import org.verisimdb.index.graph.InEdge;
+
 import org.verisimdb.index.lucene.IndexView;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
@@ -37,8 +38,8 @@ final class CurrentReader implements RowReader {
       return size() > CACHE;
     }
   };
-  private static final java.util.Comparator<IncomingEdge> BY_SOURCE =
-      java.util.Comparator.comparing((IncomingEdge e) -> e.source().value()).thenComparing(IncomingEdge::predicate);
+  private static final java.util.Comparator<InEdge> BY_SOURCE =
+      java.util.Comparator.comparing((InEdge e) -> e.source().value()).thenComparing(InEdge::predicate);
 
   private final Incoming incoming = this::incomingOf;
 
@@ -99,14 +100,14 @@ final class CurrentReader implements RowReader {
   }
 
   // Sources from the index view, plus everything written since the snapshot; each re-read here.
-  private List<IncomingEdge> incomingOf(OctadId target) {
+  private List<InEdge> incomingOf(OctadId target) {
     IndexView view = index.view();
     Set<OctadId> sources = new HashSet<>();
-    List<IncomingEdge> out = new ArrayList<>();
+    List<InEdge> out = new ArrayList<>();
     List<InEdge> indexed = new GraphSearch(view).incoming(target, Set.of());
     if (index.exact()) {
       for (InEdge e : indexed) {
-        out.add(new IncomingEdge(e.source(), e.predicate()));
+        out.add(new InEdge(e.source(), e.predicate()));
       }
       out.sort(BY_SOURCE);
       return out;
@@ -119,7 +120,7 @@ final class CurrentReader implements RowReader {
       if (graph != null) {
         for (Edge e : graph.edges()) {
           if (e.target() instanceof Edge.EdgeTarget.Node n && n.id().equals(target)) {
-            out.add(new IncomingEdge(source, e.predicate()));
+            out.add(new InEdge(source, e.predicate()));
           }
         }
       }

@@ -39,10 +39,11 @@ public final class EngineSession implements VqlSession {
   private final Statements statements;
   private Transaction tx;
 
-  public EngineSession(QueryHost host, String principal, DriftScores drift, Cursors cursors) {
+  EngineSession(QueryHost host, String principal, DriftScores drift, org.verisimdb.engine.query.drift.Consistency consistency,
+      Cursors cursors) {
     this.host = host;
     this.principal = principal;
-    this.statements = new Statements(host, principal, drift, cursors);
+    this.statements = new Statements(host, principal, drift, consistency, cursors);
   }
 
   @Override

@@ -41,18 +41,20 @@ final class Evaluator {
   private final Definitions defs;
   private final Quantifiers quantifiers;
   private final DriftScores drift;
+  private final Consistency consistency;
   private final TextScores scores;
   private final org.verisimdb.index.semantic.ContractRegistry contracts;
   private final Map<Object, Object> compiled = new java.util.IdentityHashMap<>();
 
   Evaluator(RowReader reader, GraphMatcher graph, Params params, Definitions defs, Quantifiers quantifiers, DriftScores drift,
-      TextScores scores, org.verisimdb.index.semantic.ContractRegistry contracts) {
+      Consistency consistency, TextScores scores, org.verisimdb.index.semantic.ContractRegistry contracts) {
     this.reader = reader;
     this.graph = graph;
     this.params = params;
     this.defs = defs;
     this.quantifiers = quantifiers;
     this.drift = drift;
+    this.consistency = consistency;
     this.scores = scores;
     this.contracts = contracts;
   }
@@ -198,10 +200,10 @@ final class Evaluator {
         yield s == null ? Truth.UNKNOWN : Truth.of(polygon(p).contains(s.lat(), s.lon()));
       }
       case Cond.Consistent k -> {
-        double score = octad == null ? 0.0 : Consistency.score(octad, modality(k.first()), modality(k.second()), k.metric().text());
+        double score = octad == null ? 0.0 : consistency.score(octad, modality(k.first()), modality(k.second()), k.metric().text());
         yield k.op() == null ? Truth.of(score >= 0.8) : Values.compare(new Value.Flt(score), k.op(), value(k.threshold(), env));
       }
-      case Cond.Exists e -> Truth.of(row.has(modality(e.modality())) != e.negated());
+      case Cond.Exists e -> Truth.of(row.has(e.modality()) != e.negated());
     };
   }
 
@@ -209,7 +211,7 @@ final class Evaluator {
   Value value(Expr e, Env env) {
     OctadRow row = env.candidate();
     return switch (e) {
-      case Expr.Field f -> row.field(modality(f.modality()), f.path());
+      case Expr.Field f -> row.field(f.modality(), f.path());
       case Expr.VarRef r -> {
         OctadId id = env.vars().get(r.variable());
         if (id == null) {
@@ -218,7 +220,7 @@ final class Evaluator {
         if (r.path().size() == 1 && r.path().getFirst().equalsIgnoreCase("id")) {
           yield new Value.Str(id.value());
         }
-        yield reader.row(id).field(Modality.DOCUMENT, r.path());
+        yield reader.row(id).field(org.verisimdb.vql.ast.Modality.DOCUMENT, r.path());
       }
       case Expr.Pseudo p -> switch (p.column()) {
         case ID -> new Value.Str(row.id().value());

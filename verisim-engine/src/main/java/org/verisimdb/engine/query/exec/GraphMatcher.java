@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.verisimdb.engine.query.row.IncomingEdge;
+import org.verisimdb.index.graph.InEdge;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.facet.Edge;
@@ -167,7 +167,7 @@ final class GraphMatcher {
       }
     }
     if (dir != GraphEdge.Direction.OUT) {
-      for (IncomingEdge e : reader.incoming().of(id)) {
+      for (InEdge e : reader.incoming().of(id)) {
         if (types.isEmpty() || types.contains(e.predicate())) {
           out.add(e.source());
         }

@@ -35,7 +35,7 @@ final class Grouping {
   private final List<Expr> keys;
   private final List<Expr.Aggregate> aggregates;
   private final Map<String, Expr> aliases = new java.util.HashMap<>();
-  private final Map<List<Values.GroupKey>, Group> groups = new LinkedHashMap<>();
+  private final Map<List<org.verisimdb.engine.query.value.GroupKey>, Group> groups = new LinkedHashMap<>();
   private final Params params;
   boolean ignoredNonNumeric;
 
@@ -67,11 +67,11 @@ final class Grouping {
   /** Adds one filtered row, whose expression values {@code value} gives. */
   void add(org.verisimdb.model.OctadId id, java.util.function.Function<Expr, Value> value) {
     List<Value> keyValues = new ArrayList<>(keys.size());
-    List<Values.GroupKey> key = new ArrayList<>(keys.size());
+    List<org.verisimdb.engine.query.value.GroupKey> key = new ArrayList<>(keys.size());
     for (Expr k : keys) {
       Value v = value.apply(k);
       keyValues.add(v);
-      key.add(new Values.GroupKey(v));
+      key.add(new org.verisimdb.engine.query.value.GroupKey(v));
     }
     Group g = groups.get(key);
     if (g == null) {

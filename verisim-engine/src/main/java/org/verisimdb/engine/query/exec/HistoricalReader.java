@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.verisimdb.engine.history.History;
 import org.verisimdb.engine.query.VqlException;
 import org.verisimdb.engine.query.row.Incoming;
-import org.verisimdb.engine.query.row.IncomingEdge;
+import org.verisimdb.index.graph.InEdge;
 import org.verisimdb.engine.query.row.OctadRow;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
@@ -51,7 +51,7 @@ final class HistoricalReader implements RowReader {
       return size() > CACHE;
     }
   };
-  private Map<OctadId, List<IncomingEdge>> incomingMap;
+  private Map<OctadId, List<InEdge>> incomingMap;
   private final Incoming incoming = this::incomingOf;
 
   HistoricalReader(OctadStore store, History history, At at, int historyLimit) {
@@ -137,16 +137,16 @@ final class HistoricalReader implements RowReader {
     return store.counts().octads();
   }
 
-  private List<IncomingEdge> incomingOf(OctadId target) {
+  private List<InEdge> incomingOf(OctadId target) {
     if (incomingMap == null) {
-      Map<OctadId, List<IncomingEdge>> map = new HashMap<>();
+      Map<OctadId, List<InEdge>> map = new HashMap<>();
       for (Iterator<OctadId> it = ids(); it.hasNext(); ) {
         OctadId source = it.next();
         Octad octad = row(source).octad();
         if (octad != null && octad.graph().isPresent()) {
           for (Edge e : octad.graph().get().edges()) {
             if (e.target() instanceof Edge.EdgeTarget.Node n) {
-              map.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(new IncomingEdge(source, e.predicate()));
+              map.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(new InEdge(source, e.predicate()));
             }
           }
         }

@@ -121,7 +121,7 @@ final class Projection {
     Map<Modality, Map<String, Value>> nested = new LinkedHashMap<>();
     for (Item item : items) {
       switch (item) {
-        case Item.Whole w -> out.put(key(w.modality()), row.modality(Evaluator.modality(w.modality())));
+        case Item.Whole w -> out.put(key(w.modality()), row.modality(w.modality()));
         case Item.Field f -> {
           if (!whole.contains(f.field().modality())) {
             Map<String, Value> m = nested.computeIfAbsent(f.field().modality(), k -> {
@@ -129,7 +129,7 @@ final class Projection {
               out.put(key(k), null); // holds the modality's place in member order
               return fresh;
             });
-            m.put(f.key(), row.field(Evaluator.modality(f.field().modality()), f.field().path()));
+            m.put(f.key(), row.field(f.field().modality(), f.field().path()));
           }
         }
         case Item.Top t -> out.put(t.name(), value.apply(t.expr()));

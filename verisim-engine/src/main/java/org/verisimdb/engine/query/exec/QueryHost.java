@@ -36,6 +36,9 @@ public interface QueryHost {
   /** A session of the public API acting as {@code principal}. */
   Session session(String principal);
 
+  /** Counts of octads and of each modality, at the newest state. */
+  org.verisimdb.engine.DatabaseStats stats();
+
   /** The registered contracts of {@code SATISFIES}. */
   org.verisimdb.index.semantic.ContractRegistry contracts();
 

@@ -32,9 +32,12 @@ final class Statements {
   private final QueryHost host;
   private final String principal;
   private final DriftScores drift;
+  private final org.verisimdb.engine.query.drift.Consistency consistency;
   private final Cursors cursors;
 
-  Statements(QueryHost host, String principal, DriftScores drift, Cursors cursors) {
+  Statements(QueryHost host, String principal, DriftScores drift, org.verisimdb.engine.query.drift.Consistency consistency,
+      Cursors cursors) {
+    this.consistency = consistency;
     this.host = host;
     this.principal = principal;
     this.drift = drift;
@@ -68,12 +71,13 @@ final class Statements {
       Quantifiers quantifiers = new Quantifiers(s.where());
       GraphMatcher graph = new GraphMatcher(reader, org.verisimdb.vql.check.Catalog.DEFAULT_MAX_HOPS);
       Definitions defs = new Definitions(s.where(), params, reader, single, host::embedder);
-      Evaluator eval = new Evaluator(reader, graph, params, defs, quantifiers, drift, new TextScores(index, params), host.contracts());
+      Evaluator eval = new Evaluator(reader, graph, params, defs, quantifiers, drift, consistency, new TextScores(index, params), host.contracts());
       SelectRun run = new SelectRun(s, eval, defs, params);
       Iterator<OctadId> candidates = candidates(s, params, reader, index, single, quantifiers.candidate);
       int limit = s.limit() == null ? host.config().defaultLimit() : (int) params.integer(s.limit());
       long offset = s.offset() == null ? 0 : params.integer(s.offset());
-      String hash = Cursors.statementHash(Printer.print(withoutPaging(s)), plain(params));
+      Statement.Select unpaged = withoutPaging(s);
+      String hash = Cursors.statementHash(Printer.print(unpaged), used(unpaged, params));
       List<Value> after = s.cursor() == null ? null : cursors.resume(params.string(s.cursor()), hash);
       SelectRun.Page page = run.run(candidates, reader, offset, limit, after);
       List<Diagnostic> all = new ArrayList<>(warnings);
@@ -92,7 +96,8 @@ final class Statements {
       case Source.Store st -> {
         Modality m = Modality.valueOf(st.name().text().toUpperCase(Locale.ROOT));
         Iterator<OctadId> all = reader.ids();
-        yield filter(all, id -> reader.row(id).has(m));
+        org.verisimdb.vql.ast.Modality vm = org.verisimdb.vql.ast.Modality.valueOf(m.name());
+        yield filter(all, id -> reader.row(id).has(vm));
       }
       default -> {
         if (reader instanceof CurrentReader) {
@@ -146,6 +151,18 @@ final class Statements {
   private static Statement.Select withoutPaging(Statement.Select s) {
     return new Statement.Select(s.span(), s.items(), s.source(), s.asOf(), s.where(), s.groupBy(), s.having(), s.proofs(), s.orderBy(),
         null, null, null);
+  }
+
+  /** The values of the parameters {@code s} uses, by name ($1 or :name): those of LIMIT, OFFSET and CURSOR left out. */
+  static Map<String, Object> used(Statement s, Params params) {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    for (Expr.Positional p : org.verisimdb.vql.ast.Trees.collect(s, Expr.Positional.class)) {
+      out.put("$" + p.index(), org.verisimdb.engine.query.value.ValueJson.toPlain(params.value(p)));
+    }
+    for (Expr.Named n : org.verisimdb.vql.ast.Trees.collect(s, Expr.Named.class)) {
+      out.put(":" + n.name(), org.verisimdb.engine.query.value.ValueJson.toPlain(params.value(n)));
+    }
+    return out;
   }
 
   static Object plain(Params params) {
