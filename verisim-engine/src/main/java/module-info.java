@@ -19,4 +19,6 @@ module org.verisimdb.engine {
   exports org.verisimdb.engine.verify;
   exports org.verisimdb.engine.query;
   exports org.verisimdb.engine.query.value;
+  exports org.verisimdb.engine.query.drift;
+  exports org.verisimdb.engine.query.proof;
 }
