@@ -19,7 +19,7 @@ import org.verisimdb.model.facet.StoredProof;
  * upper-case name VQL uses ({@code EXISTENCE}), as in certificates (VQL §7.7); a seal's
  * {@code level} is lower case ({@code standard}). Stateless and thread-safe.
  */
-final class SemanticJson {
+public final class SemanticJson {
   static final Members.Shape SEMANTIC = Members.Shape.of("semantic", List.of("types", "properties", "proofs", "seals"));
   static final Members.Shape PROOF = Members.Shape.of("a stored proof",
       List.of("type", "claim", "issuer", "key_id", "issued_at", "subject_hash", "data"));
@@ -37,7 +37,8 @@ final class SemanticJson {
     return json;
   }
 
-  private static Map<String, Object> proof(StoredProof proof) {
+  /** A stored proof as JSON: {type, claim, issuer, key_id, issued_at, subject_hash, data}. */
+  public static Map<String, Object> proof(StoredProof proof) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("type", proof.type().name());
     json.put("claim", proof.claim());
@@ -49,7 +50,8 @@ final class SemanticJson {
     return json;
   }
 
-  private static Map<String, Object> seal(Seal seal) {
+  /** A seal as JSON: {sanctifier, key_id, level, content_hash, sealed_at, signature}. */
+  public static Map<String, Object> seal(Seal seal) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("sanctifier", seal.sanctifier());
     json.put("key_id", seal.keyId());

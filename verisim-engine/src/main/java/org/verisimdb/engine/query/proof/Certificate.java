@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.verisimdb.model.hash.CanonicalJson;
 import org.verisimdb.model.hash.Sha256;
+import org.verisimdb.engine.query.value.ValueJson;
 import org.verisimdb.vql.ast.Value;
 
 /**
@@ -56,7 +57,7 @@ public final class Certificate {
   public static Value.Obj build(String statement, Value params, ReadView readView, String transaction, Merkle.Tree result,
       List<Entry> proofs, Instant issuedAt, String issuer) {
     Map<String, Value> view = new LinkedHashMap<>();
-    view.put("snapshot", Evidence.time(readView.snapshot()));
+    view.put("snapshot", ValueJson.time(readView.snapshot()));
     view.put("as_of", readView.asOf());
     Map<String, Value> page = new LinkedHashMap<>();
     page.put("row_count", new Value.Int(result.size()));
@@ -77,7 +78,7 @@ public final class Certificate {
     c.put("result", new Value.Obj(page));
     c.put("proofs", new Value.Arr(entries));
     c.put("verified", verified ? Value.TRUE : Value.FALSE);
-    c.put("issued_at", Evidence.time(issuedAt));
+    c.put("issued_at", ValueJson.time(issuedAt));
     c.put("issuer", new Value.Str(issuer));
     return new Value.Obj(c);
   }
@@ -95,38 +96,11 @@ public final class Certificate {
     if (!(params instanceof Value.Arr || params instanceof Value.Obj)) {
       throw new IllegalArgumentException("parameters are bound as an array or an object, not a " + params.typeName());
     }
-    return Sha256.ofCanonicalJson(plain(params));
+    return Sha256.ofCanonicalJson(ValueJson.toPlain(params));
   }
 
   /** The canonical JSON text of a value (§7.6): of a certificate, the bytes a signature would cover. */
   public static String canonical(Value value) {
-    return CanonicalJson.write(plain(value));
-  }
-
-  /**
-   * The plain Java form of a value that {@link CanonicalJson} writes: a timestamp as its
-   * canonical text, a float as Double, an integer as Long, an object as a map in member order,
-   * an array as a list, a UUID as its text.
-   */
-  public static Object plain(Value value) {
-    return switch (value) {
-      case Value.Str(String s) -> s;
-      case Value.Int(long n) -> n;
-      case Value.Flt(double d) -> d;
-      case Value.Bool(boolean b) -> b;
-      case Value.Null n -> null;
-      case Value.Time t -> t.canonical();
-      case Value.Uuid(String s) -> s;
-      case Value.Arr(List<Value> elements) -> {
-        List<Object> out = new ArrayList<>(elements.size());
-        elements.forEach(e -> out.add(plain(e)));
-        yield out;
-      }
-      case Value.Obj(Map<String, Value> members) -> {
-        Map<String, Object> out = new LinkedHashMap<>();
-        members.forEach((k, v) -> out.put(k, plain(v)));
-        yield out;
-      }
-    };
+    return CanonicalJson.write(ValueJson.toPlain(value));
   }
 }

@@ -1,14 +1,12 @@
 package org.verisimdb.engine.query.proof;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.facet.ContentHash;
 import org.verisimdb.model.facet.VersionRecord;
+import org.verisimdb.engine.query.value.ValueJson;
 import org.verisimdb.vql.ast.Value;
 
 /**
@@ -28,7 +26,7 @@ final class Evidence {
 
   /** Adds a member; {@code value} is a VQL value or a plain Java value ({@link #value}). */
   Evidence put(String name, Object value) {
-    members.put(name, value(value));
+    members.put(name, ValueJson.fromPlain(value));
     return this;
   }
 
@@ -44,41 +42,6 @@ final class Evidence {
     members.put("verified", Value.FALSE);
     members.put("reason", new Value.Str(reason));
     return new Obligation(false, reason, new Value.Obj(members));
-  }
-
-  /**
-   * The VQL value of a plain Java value: null, String, Integer, Long, Double, Float, Boolean,
-   * Instant (a timestamp), OctadId (its text), List and Map with String keys, or a VQL value.
-   */
-  static Value value(Object plain) {
-    return switch (plain) {
-      case null -> Value.NULL;
-      case Value v -> v;
-      case String s -> new Value.Str(s);
-      case Integer i -> new Value.Int(i);
-      case Long l -> new Value.Int(l);
-      case Double d -> new Value.Flt(d);
-      case Float f -> new Value.Flt(f);
-      case Boolean b -> b ? Value.TRUE : Value.FALSE;
-      case Instant t -> time(t);
-      case OctadId id -> new Value.Str(id.value());
-      case List<?> list -> {
-        List<Value> out = new ArrayList<>(list.size());
-        list.forEach(x -> out.add(value(x)));
-        yield new Value.Arr(out);
-      }
-      case Map<?, ?> map -> {
-        Map<String, Value> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put((String) k, value(v)));
-        yield new Value.Obj(out);
-      }
-      default -> throw new IllegalArgumentException("no VQL value for " + plain.getClass().getName());
-    };
-  }
-
-  /** A timestamp value, at the microsecond precision of the data model. */
-  static Value.Time time(Instant t) {
-    return new Value.Time(t.getEpochSecond(), t.getNano() / 1000);
   }
 
   /** The octad's content hash: the one its current version record holds, else recomputed from its data. */

@@ -94,7 +94,7 @@ final class EvidenceCheck {
         continue;
       }
       Map<String, Object> hashed = new LinkedHashMap<>();
-      RECORD_MEMBERS.forEach(m -> hashed.put(m, Certificate.plain(r.get(m))));
+      RECORD_MEMBERS.forEach(m -> hashed.put(m, org.verisimdb.engine.query.value.ValueJson.toPlain(r.get(m))));
       String recomputed = Sha256.ofCanonicalJson(hashed);
       String stored = JsonValues.text(r, "content_hash");
       if (!parent.equals(JsonValues.text(r, "parent_hash"))) {

@@ -1,10 +1,7 @@
 package org.verisimdb.engine.query.row;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.verisimdb.model.facet.Seal;
+import org.verisimdb.engine.json.SemanticJson;
 import org.verisimdb.model.facet.SemanticFacet;
-import org.verisimdb.model.facet.StoredProof;
 import org.verisimdb.vql.ast.Value;
 
 /**
@@ -25,32 +22,9 @@ final class SemanticFields implements ModalityFields {
   public Value field(String name) {
     return switch (name) {
       case "types" -> RowValues.strings(semantic.types());
-      case "proofs" -> RowValues.fromJson(semantic.proofs().stream().map(SemanticFields::proof).toList());
-      case "seals" -> RowValues.fromJson(semantic.seals().stream().map(SemanticFields::seal).toList());
+      case "proofs" -> RowValues.fromJson(semantic.proofs().stream().map(SemanticJson::proof).toList());
+      case "seals" -> RowValues.fromJson(semantic.seals().stream().map(SemanticJson::seal).toList());
       default -> RowValues.properties(semantic.properties(), name);
     };
-  }
-
-  private static Map<String, Object> proof(StoredProof proof) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", proof.type().name());
-    json.put("claim", proof.claim());
-    json.put("issuer", proof.issuer());
-    json.put("key_id", proof.keyId());
-    json.put("issued_at", proof.issuedAt());
-    json.put("subject_hash", proof.subjectHash());
-    json.put("data", proof.data());
-    return json;
-  }
-
-  private static Map<String, Object> seal(Seal seal) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("sanctifier", seal.sanctifier());
-    json.put("key_id", seal.keyId());
-    json.put("level", seal.level().wireName());
-    json.put("content_hash", seal.contentHash());
-    json.put("sealed_at", seal.sealedAt());
-    json.put("signature", seal.signature());
-    return json;
   }
 }

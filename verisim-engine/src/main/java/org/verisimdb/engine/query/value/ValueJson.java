@@ -18,6 +18,8 @@ import org.verisimdb.vql.ast.Value;
  * the form the store writes and hashes. Stateless and thread-safe.
  */
 public final class ValueJson {
+  private static final java.util.Base64.Encoder BASE64URL = java.util.Base64.getUrlEncoder().withoutPadding();
+
   private ValueJson() {}
 
   /** Writes {@code v} as result JSON. Floats stay JSON numbers with a fraction or exponent: {@code 2.0}, never {@code 2}. */
@@ -79,8 +81,9 @@ public final class ValueJson {
 
   /**
    * A JSON-like Java value as a run-time value: String, Integer/Long/Short/Byte, Double/Float
-   * (finite), Boolean, null, Instant (truncated to microseconds), OctadId (its string), List,
-   * Map with String keys, or a Value itself. Anything else is our bug: IllegalArgumentException.
+   * (finite), Boolean, null, Instant (truncated to microseconds), OctadId (its string), byte[]
+   * (base64url without padding, §7.6), a stored model value ({@link #fromModel}), List, Map with
+   * String keys, or a Value itself. Anything else is our bug: IllegalArgumentException.
    */
   public static Value fromPlain(Object o) {
     return switch (o) {
@@ -96,6 +99,8 @@ public final class ValueJson {
       case Boolean b -> b ? Value.TRUE : Value.FALSE;
       case Instant t -> time(t);
       case OctadId id -> new Value.Str(id.value());
+      case byte[] bytes -> new Value.Str(BASE64URL.encodeToString(bytes));
+      case org.verisimdb.model.value.Value stored -> fromModel(stored);
       case List<?> list -> {
         List<Value> elements = new ArrayList<>(list.size());
         for (Object e : list) {
