@@ -2,7 +2,6 @@ package org.verisimdb.engine.query.exec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
@@ -23,34 +22,20 @@ import org.verisimdb.vql.ast.Cond;
  * evaluated exactly, so an index need only return a superset.
  */
 final class Candidates {
-  /** How the candidates are formed, for EXPLAIN and the cost model. */
-  record Access(String operator, String modality, String detail, long estimatedRows) {}
-
   private Candidates() {}
 
-  /** The conjuncts the index can narrow and their combined query, or null when none can. */
-  record Pushed(List<Cond> conjuncts, Query query) {}
-
-  static Pushed push(List<Cond> conjuncts, Pushdown pushdown) {
+  /** The conjuncts the index can narrow, as one query that must match them all, or null when none can. */
+  static Query push(List<Cond> conjuncts, Pushdown pushdown) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    List<Cond> used = new ArrayList<>();
+    boolean any = false;
     for (Cond c : conjuncts) {
       Query q = pushdown.of(c);
       if (q != null) {
         b.add(q, BooleanClause.Occur.FILTER);
-        used.add(c);
+        any = true;
       }
     }
-    return used.isEmpty() ? null : new Pushed(List.copyOf(used), b.build());
-  }
-
-  /** How many octads the index query matches in the view. */
-  static long count(IndexView view, Query query) {
-    try {
-      return view.searcher().count(query);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return any ? b.build() : null;
   }
 
   /** The ids matching {@code query} in the view plus {@code changed}, in id order. */

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.verisimdb.engine.Isolation;
 import org.verisimdb.engine.Transaction;
-import org.verisimdb.engine.query.Column;
 import org.verisimdb.engine.query.PreparedStatement;
 import org.verisimdb.engine.query.Result;
 import org.verisimdb.engine.query.VqlException;
@@ -171,9 +170,5 @@ public final class EngineSession implements VqlSession {
       tx.rollback();
       tx = null;
     }
-  }
-
-  static List<Column> noColumns() {
-    return List.of();
   }
 }

@@ -4,16 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.verisimdb.engine.history.History;
 import org.verisimdb.engine.query.VqlException;
-import org.verisimdb.engine.query.row.Incoming;
 import org.verisimdb.index.graph.InEdge;
-import org.verisimdb.engine.query.row.OctadRow;
 import org.verisimdb.engine.store.OctadHeader;
 import org.verisimdb.engine.store.OctadStore;
 import org.verisimdb.model.Octad;
@@ -28,9 +25,8 @@ import org.verisimdb.vql.diag.DiagnosticCode;
  * committed at or before a time, or at a version number or label. Candidates are every id the
  * store has ever held; incoming edges are gathered from the whole historical view on first use.
  */
-final class HistoricalReader implements RowReader {
+final class HistoricalReader extends CachedReader {
   private static final int PAGE = 1000;
-  private static final int CACHE = 4096;
 
   /** Which version of each octad the view shows. */
   sealed interface At {
@@ -41,37 +37,18 @@ final class HistoricalReader implements RowReader {
     record Label(String label) implements At {}
   }
 
-  private final OctadStore store;
   private final History history;
   private final At at;
-  private final int historyLimit;
-  private final Map<OctadId, OctadRow> cache = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<OctadId, OctadRow> eldest) {
-      return size() > CACHE;
-    }
-  };
   private Map<OctadId, List<InEdge>> incomingMap;
-  private final Incoming incoming = this::incomingOf;
 
   HistoricalReader(OctadStore store, History history, At at, int historyLimit) {
-    this.store = store;
+    super(store, historyLimit);
     this.history = history;
     this.at = at;
-    this.historyLimit = historyLimit;
   }
 
   @Override
-  public OctadRow row(OctadId id) {
-    OctadRow row = cache.get(id);
-    if (row == null) {
-      row = new OctadRow(id, read(id), incoming, historyLimit);
-      cache.put(id, row);
-    }
-    return row;
-  }
-
-  private Octad read(OctadId id) {
+  Octad read(OctadId id) {
     try {
       Optional<Octad> octad = switch (at) {
         case At.Time t -> history.asOf(id, t.time());
@@ -119,25 +96,7 @@ final class HistoricalReader implements RowReader {
   }
 
   @Override
-  public Incoming incoming() {
-    return incoming;
-  }
-
-  @Override
-  public java.util.List<org.verisimdb.model.facet.VersionRecord> versions(Octad octad) {
-    org.verisimdb.model.facet.TemporalFacet t = octad.temporal();
-    if (t.versions().size() >= t.versionCount()) {
-      return t.versions();
-    }
-    return store.versions(octad.id(), 1, t.version());
-  }
-
-  @Override
-  public long size() {
-    return store.counts().octads();
-  }
-
-  private List<InEdge> incomingOf(OctadId target) {
+  List<InEdge> incomingOf(OctadId target) {
     if (incomingMap == null) {
       Map<OctadId, List<InEdge>> map = new HashMap<>();
       for (Iterator<OctadId> it = ids(); it.hasNext(); ) {

@@ -34,6 +34,8 @@ final class SelectRun {
   private final Definitions defs;
   private final Projection projection;
   private final Params params;
+  /** Set by an aggregate query when SUM or AVG ignored values that are not numbers (VQL-WARN-008). */
+  boolean ignoredNonNumeric;
 
   SelectRun(Statement.Select s, Evaluator eval, Definitions defs, Params params) {
     this.s = s;
@@ -71,18 +73,15 @@ final class SelectRun {
    * the rows after {@code after}, a cursor's key), at most {@code limit} kept.
    */
   Page run(Iterator<OctadId> candidates, RowReader reader, long offset, int limit, List<Value> after) {
-    List<Cond> conjuncts = conjuncts(s.where());
-    Cond nearest = nearest(conjuncts);
-    List<Cond> filters = new ArrayList<>(conjuncts);
-    filters.remove(nearest);
-    Iterator<OctadRow> rows = filtered(candidates, reader, filters);
+    Cond nearest = nearest(conjuncts(s.where()));
+    Iterator<OctadRow> rows = filtered(candidates, reader);
     if (nearest != null) {
       rows = nearestOf(rows, nearest).iterator();
     }
     if (Grouping.isAggregateQuery(s)) {
       return grouped(rows, offset, limit);
     }
-    Comparator<List<Value>> order = keyOrder(s.orderBy().size() + (s.orderBy().isEmpty() && defaultKey() != null ? 1 : 0));
+    Comparator<List<Value>> order = keyOrder();
     long keep = offset + (long) limit + 1;
     PriorityQueue<Keyed> heap = new PriorityQueue<>((a, b) -> order.compare(b.key(), a.key()));
     while (rows.hasNext()) {
@@ -113,8 +112,7 @@ final class SelectRun {
     return new Page(out, nextKey, subjects);
   }
 
-  private Iterator<OctadRow> filtered(Iterator<OctadId> candidates, RowReader reader, List<Cond> filters) {
-    Cond test = s.where();
+  private Iterator<OctadRow> filtered(Iterator<OctadId> candidates, RowReader reader) {
     return new Iterator<>() {
       private OctadRow next;
 
@@ -125,7 +123,7 @@ final class SelectRun {
           if (row.octad() == null) {
             continue;
           }
-          if (test == null || passes(row, filters)) {
+          if (passes(row)) {
             next = row;
           }
         }
@@ -142,7 +140,7 @@ final class SelectRun {
   }
 
   // NEAREST evaluates TRUE in the evaluator, so the whole WHERE is tested with its quantifiers intact.
-  private boolean passes(OctadRow row, List<Cond> filters) {
+  private boolean passes(OctadRow row) {
     return s.where() == null || eval.test(s.where(), eval.env(row)) == Truth.TRUE;
   }
 
@@ -217,8 +215,6 @@ final class SelectRun {
     return new Page(out, null, subjects);
   }
 
-  boolean ignoredNonNumeric;
-
   /** The default order of §5.7 when there is no ORDER BY: by the first ranking pseudo-column, else by id alone. */
   private Expr defaultKey() {
     if (defs.similarityBy != null) {
@@ -266,10 +262,10 @@ final class SelectRun {
   }
 
   /** Compares keys: the order items (or the default), then the id ascending. */
-  Comparator<List<Value>> keyOrder(int orderKeys) {
+  Comparator<List<Value>> keyOrder() {
     List<Comparator<Value>> parts = new ArrayList<>();
     if (s.orderBy().isEmpty()) {
-      if (orderKeys == 1) {
+      if (defaultKey() != null) {
         parts.add(defaultDescending() ? Ordering.DESC : Ordering.ASC);
       }
     } else {

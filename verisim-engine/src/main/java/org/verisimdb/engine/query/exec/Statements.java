@@ -76,15 +76,13 @@ final class Statements {
       Iterator<OctadId> candidates = candidates(s, params, reader, index, single, quantifiers.candidate);
       int limit = s.limit() == null ? host.config().defaultLimit() : (int) params.integer(s.limit());
       long offset = s.offset() == null ? 0 : params.integer(s.offset());
-      Statement.Select unpaged = withoutPaging(s);
-      String hash = Cursors.statementHash(Printer.print(unpaged), used(unpaged, params));
-      List<Value> after = s.cursor() == null ? null : cursors.resume(params.string(s.cursor()), hash);
+      List<Value> after = s.cursor() == null ? null : cursors.resume(params.string(s.cursor()), cursorHash(s, params));
       SelectRun.Page page = run.run(candidates, reader, offset, limit, after);
       List<Diagnostic> all = new ArrayList<>(warnings);
       if (run.ignoredNonNumeric) {
         all.add(Diagnostic.of(DiagnosticCode.WARN_008, s.span(), "values that are not numbers were ignored by SUM or AVG"));
       }
-      String next = page.nextKey() == null ? null : cursors.issue(hash, page.nextKey());
+      String next = page.nextKey() == null ? null : cursors.issue(cursorHash(s, params), page.nextKey());
       return new PageResult(run.projection().columns, page.rows(), next, null, null, all, started, null);
     }
   }
@@ -101,9 +99,9 @@ final class Statements {
       }
       default -> {
         if (reader instanceof CurrentReader) {
-          Candidates.Pushed pushed = Candidates.push(SelectRun.conjuncts(s.where()), new Pushdown(params, candidate));
+          org.apache.lucene.search.Query pushed = Candidates.push(SelectRun.conjuncts(s.where()), new Pushdown(params, candidate));
           if (pushed != null) {
-            yield Candidates.indexed(index, pushed.query());
+            yield Candidates.indexed(index, pushed);
           }
         }
         yield reader.ids();
@@ -148,6 +146,12 @@ final class Statements {
     };
   }
 
+  /** What a cursor of {@code s} is bound to: its text without LIMIT, OFFSET and CURSOR, and the values it uses. */
+  private static String cursorHash(Statement.Select s, Params params) {
+    Statement.Select unpaged = withoutPaging(s);
+    return Cursors.statementHash(Printer.print(unpaged), used(unpaged, params));
+  }
+
   private static Statement.Select withoutPaging(Statement.Select s) {
     return new Statement.Select(s.span(), s.items(), s.source(), s.asOf(), s.where(), s.groupBy(), s.having(), s.proofs(), s.orderBy(),
         null, null, null);
@@ -163,13 +167,6 @@ final class Statements {
       out.put(":" + n.name(), org.verisimdb.engine.query.value.ValueJson.toPlain(params.value(n)));
     }
     return out;
-  }
-
-  static Object plain(Params params) {
-    if (params.bindings().positional() != null) {
-      return params.bindings().positional();
-    }
-    return params.bindings().named() != null ? params.bindings().named() : List.of();
   }
 
   /** {@code SEARCH TEXT s [LIMIT k]} as the SELECT of §5.16. */
