@@ -27,6 +27,9 @@ public interface Database extends Session, AutoCloseable {
   /** A VQL session acting as {@code principal}. */
   org.verisimdb.engine.query.VqlSession vql(String principal);
 
+  /** The query engine's learnt cost corrections (resettable) and statement counters. */
+  org.verisimdb.engine.query.QueryTuning queryTuning();
+
   /** Counts of octads and of each modality. */
   DatabaseStats stats();
 

@@ -57,6 +57,11 @@ import org.verisimdb.storage.wal.SyncMode;
  * graph.rdf_base               https://verisimdb.org/octad   IRI prefix of octads in the RDF view
  * embedding.auto               on        embed document text when an octad has no vector (needs dimension 384)
  * embedding.fields             title,body  document fields embedded
+ * slow_query.threshold         100       statements at least this slow (ms, or 250ms, 1.5s) are logged and kept
+ * slow_query.capacity          1000      entries kept for SHOW SLOW QUERIES
+ * slow_query.log_params        off       keep parameter values in the slow query log (off: each shows as ?)
+ * vql.plan_cache_size          256       statements whose parsed form and plan choice are cached; 0 = off
+ * vql.tuning                   on        learn cost corrections from executed statements
  * </pre>
  * Changing a vector.* setting or the dimension rebuilds the index on the next open.
  * Precedence, lowest first: defaults, a properties file ({@link #load}), the environment
@@ -79,7 +84,8 @@ public record DatabaseConfig(
     int defaultLimit,
     int maxLimit,
     TransactionSettings transactions,
-    IndexOptions indexes) {
+    IndexOptions indexes,
+    QueryOptions queries) {
 
   static final String DATA_DIR = "data.dir";
   static final String BACKEND = "storage.backend";
@@ -105,7 +111,8 @@ public record DatabaseConfig(
   static final List<String> KEYS = List.of(DATA_DIR, BACKEND, WAL_SYNC, WAL_ASYNC, WAL_SEGMENT, CHECKPOINT_INTERVAL, CHECKPOINT_WAL,
       DIMENSION, HISTORY, PRINCIPAL, DEFAULT_LIMIT, MAX_LIMIT, TXN_ISOLATION, TXN_LOCK_TIMEOUT, TXN_IDLE, TXN_DURATION, TXN_WRITES, TXN_MB,
       RETENTION, GC_INTERVAL, "vector.metric", "vector.hnsw_m", "vector.hnsw_beam_width", "vector.quantized", "graph.rdf_base",
-      "embedding.auto", "embedding.fields", "vector.candidates");
+      "embedding.auto", "embedding.fields", "vector.candidates", "slow_query.threshold", "slow_query.capacity", "slow_query.log_params",
+      "vql.plan_cache_size", "vql.tuning");
 
   private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
@@ -154,12 +161,15 @@ public record DatabaseConfig(
       indexes = IndexOptions.DEFAULTS;
     }
     indexes.settings(vectorDimension); // validates
+    if (queries == null) {
+      queries = QueryOptions.DEFAULTS;
+    }
   }
 
   /** Every setting at its default. */
   public static DatabaseConfig defaults() {
     return new DatabaseConfig(null, "rocksdb", Map.of(), Map.of(), SyncMode.FSYNC, 10, 64L << 20, 300, 256L << 20, 384, 100, "local",
-        100, 10_000, TransactionSettings.DEFAULTS, IndexOptions.DEFAULTS);
+        100, 10_000, TransactionSettings.DEFAULTS, IndexOptions.DEFAULTS, QueryOptions.DEFAULTS);
   }
 
   /** Defaults overridden by a properties file; a missing or unreadable file is INVALID_CONFIG. */
@@ -273,6 +283,13 @@ public record DatabaseConfig(
     return b.build();
   }
 
+  /** This configuration with other VQL engine settings. */
+  public DatabaseConfig withQueries(QueryOptions options) {
+    Builder b = new Builder(this);
+    b.queries = options;
+    return b.build();
+  }
+
   /** This configuration with automatic embedding of document text on or off. */
   public DatabaseConfig withAutoEmbedding(boolean on) {
     return withIndexes(indexes.with("embedding.auto", on ? "on" : "off"));
@@ -328,6 +345,7 @@ public record DatabaseConfig(
     out.put(RETENTION, transactions.retention().describe());
     out.put(GC_INTERVAL, Long.toString(transactions.gcInterval().toSeconds()));
     indexes.describe(out);
+    queries.describe(out);
     return out;
   }
 
@@ -349,6 +367,7 @@ public record DatabaseConfig(
     int maxLimit;
     TransactionSettings transactions;
     IndexOptions indexes;
+    QueryOptions queries;
 
     Builder(DatabaseConfig c) {
       dataDirectory = c.dataDirectory;
@@ -367,6 +386,7 @@ public record DatabaseConfig(
       maxLimit = c.maxLimit;
       transactions = c.transactions;
       indexes = c.indexes;
+      queries = c.queries;
     }
 
     Builder dataDirectory(Path directory) {
@@ -401,7 +421,13 @@ public record DatabaseConfig(
         case MAX_LIMIT -> maxLimit = integer(key, value, source);
         case TXN_ISOLATION, TXN_LOCK_TIMEOUT, TXN_IDLE, TXN_DURATION, TXN_WRITES, TXN_MB, RETENTION, GC_INTERVAL -> setTransactions(key, value, source);
         default -> {
-          if (IndexOptions.KEYS.contains(key)) {
+          if (QueryOptions.KEYS.contains(key)) {
+            try {
+              queries = queries.with(key, value);
+            } catch (VeriSimException e) {
+              throw invalid(key, e.getMessage() + " (" + key + " in " + source + ")");
+            }
+          } else if (IndexOptions.KEYS.contains(key)) {
             try {
               indexes = indexes.with(key, value);
             } catch (VeriSimException e) {
@@ -459,7 +485,7 @@ public record DatabaseConfig(
 
     DatabaseConfig build() {
       return new DatabaseConfig(dataDirectory, backend, modalities, backendSettings, sync, asyncInterval, segment, checkpointInterval,
-          checkpointWal, dimension, history, principal, defaultLimit, maxLimit, transactions, indexes);
+          checkpointWal, dimension, history, principal, defaultLimit, maxLimit, transactions, indexes, queries);
     }
   }
 

@@ -136,6 +136,12 @@ final class EmbeddedDatabase implements Database {
   }
 
   @Override
+  public org.verisimdb.engine.query.QueryTuning queryTuning() {
+    checkOpen();
+    return queries.tuning();
+  }
+
+  @Override
   public DatabaseStats stats() {
     checkOpen();
     Counts c = committer.counts();
@@ -218,6 +224,7 @@ final class EmbeddedDatabase implements Database {
       closed = true;
     }
     openTransactions.values().forEach(EmbeddedTransaction::abandon);
+    queries.close();
     maintenance.shutdownNow();
     pipeline.close();
     derived.close();

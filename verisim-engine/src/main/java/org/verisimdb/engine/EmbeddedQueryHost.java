@@ -63,4 +63,38 @@ final class EmbeddedQueryHost implements QueryHost {
   public Embedder embedder() {
     return org.verisimdb.engine.write.Embedders.shared();
   }
+
+  @Override
+  public java.nio.file.Path directory() {
+    return db.directory();
+  }
+
+  @Override
+  public StoreLocation storeLocation(org.verisimdb.model.Modality modality) {
+    DatabaseConfig config = db.config();
+    String backend = config.modalityBackends().getOrDefault(modality, config.backend());
+    java.nio.file.Path root = db.directory();
+    if (root == null) {
+      return new StoreLocation(backend, "memory", null);
+    }
+    java.nio.file.Path dir = root.resolve("data").resolve(backend);
+    return new StoreLocation(backend, dir.toString(), bytes(dir));
+  }
+
+  private static Long bytes(java.nio.file.Path dir) {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return null;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> {
+        try {
+          return java.nio.file.Files.size(f);
+        } catch (java.io.IOException gone) {
+          return 0;
+        }
+      }).sum();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return null;
+    }
+  }
 }

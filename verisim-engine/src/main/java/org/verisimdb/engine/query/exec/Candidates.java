@@ -24,20 +24,6 @@ import org.verisimdb.vql.ast.Cond;
 final class Candidates {
   private Candidates() {}
 
-  /** The conjuncts the index can narrow, as one query that must match them all, or null when none can. */
-  static Query push(List<Cond> conjuncts, Pushdown pushdown) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean any = false;
-    for (Cond c : conjuncts) {
-      Query q = pushdown.of(c);
-      if (q != null) {
-        b.add(q, BooleanClause.Occur.FILTER);
-        any = true;
-      }
-    }
-    return any ? b.build() : null;
-  }
-
   /** The ids matching {@code query} in the view plus {@code changed}, in id order. */
   static Iterator<OctadId> indexed(IndexAccess index, Query query) {
     IndexView view = index.view();

@@ -36,13 +36,15 @@ public final class EngineSession implements VqlSession {
   private final QueryHost host;
   private final String principal;
   private final Statements statements;
+  private final QueryRuntime runtime;
   private Transaction tx;
 
   EngineSession(QueryHost host, String principal, DriftScores drift, org.verisimdb.engine.query.drift.Consistency consistency,
-      Cursors cursors) {
+      Cursors cursors, QueryRuntime runtime) {
     this.host = host;
     this.principal = principal;
-    this.statements = new Statements(host, principal, drift, consistency, cursors);
+    this.runtime = runtime;
+    this.statements = new Statements(host, principal, drift, consistency, cursors, runtime);
   }
 
   @Override
@@ -53,51 +55,78 @@ public final class EngineSession implements VqlSession {
   @Override
   public Result execute(String text, Bindings parameters) {
     long started = System.nanoTime();
+    Catalog catalog = catalog();
+    PlanCache.Entry entry = analysed(text, catalog);
+    return execute(entry, catalog, parameters, started);
+  }
+
+  @Override
+  public PreparedStatement prepare(String text) {
+    Catalog catalog = catalog();
+    PlanCache.Entry entry = analysed(text, catalog);
+    return new PreparedStatement() {
+      @Override
+      public String normalizedText() {
+        return entry.normalized;
+      }
+
+      @Override
+      public Result execute(Bindings parameters) {
+        long started = System.nanoTime();
+        Catalog now = catalog();
+        PlanCache.Entry current = fingerprint(now).equals(entry.catalog) ? entry : analysed(text, now);
+        return EngineSession.this.execute(current, now, parameters, started);
+      }
+    };
+  }
+
+  /** The parsed and checked statement of {@code text}, from the plan cache or analysed now (and cached). */
+  private PlanCache.Entry analysed(String text, Catalog catalog) {
+    String fingerprint = fingerprint(catalog);
+    PlanCache.Entry cached = runtime.plans.byText(text, fingerprint);
+    if (cached != null) {
+      return cached;
+    }
     ParsedStatement parsed = Vql.parse(text);
     List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
     if (parsed.statement() == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
       throw VqlException.of(diagnostics);
     }
-    CheckResult check = Checker.check(parsed.statement(), catalog(), parameters);
-    diagnostics.addAll(check.diagnostics());
+    CheckResult check = Checker.check(parsed.statement(), catalog);
     if (check.hasErrors()) {
+      diagnostics.addAll(check.diagnostics());
       throw VqlException.of(diagnostics);
     }
-    List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
-    return run(parsed.statement(), text, new Params(parameters), warnings, started);
+    List<Diagnostic> all = new ArrayList<>(diagnostics);
+    all.addAll(check.diagnostics());
+    CheckResult kept = new CheckResult(all, check.obligations());
+    return runtime.plans.put(text, new PlanCache.Entry(parsed.statement(), kept, org.verisimdb.vql.format.Printer.print(parsed.statement()),
+        fingerprint));
   }
 
-  @Override
-  public PreparedStatement prepare(String text) {
-    ParsedStatement parsed = Vql.parse(text);
-    if (parsed.statement() == null || parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-      throw VqlException.of(parsed.diagnostics());
-    }
-    CheckResult check = Checker.check(parsed.statement(), catalog());
-    if (check.hasErrors()) {
-      throw VqlException.of(check.diagnostics());
-    }
-    String normalized = Vql.normalize(text);
-    return new PreparedStatement() {
-      @Override
-      public String normalizedText() {
-        return normalized;
+  private Result execute(PlanCache.Entry entry, Catalog catalog, Bindings parameters, long started) {
+    java.time.Instant startedAt = java.time.Instant.now();
+    List<Diagnostic> warnings = new ArrayList<>(entry.check.diagnostics().stream().filter(d -> !d.isError()).toList());
+    if (parameters != null && parameters != Bindings.NONE) {
+      CheckResult bound = Checker.check(entry.statement, catalog, parameters);
+      if (bound.hasErrors()) {
+        throw VqlException.of(bound.diagnostics());
       }
-
-      @Override
-      public Result execute(Bindings parameters) {
-        return EngineSession.this.execute(text, parameters);
-      }
-    };
+    }
+    statements.lastPlan = null;
+    Params params = new Params(parameters == null ? Bindings.NONE : parameters);
+    Result result = run(entry.statement, params, warnings, started, entry);
+    Statistics.record(runtime, entry, params, principal, startedAt, result, statements.lastPlan);
+    return result;
   }
 
-  private Result run(Statement statement, String text, Params params, List<Diagnostic> warnings, long started) {
+  private Result run(Statement statement, Params params, List<Diagnostic> warnings, long started, PlanCache.Entry entry) {
     try {
       return switch (statement) {
         case Statement.Begin b -> begin(b, warnings, started);
         case Statement.Commit c -> end(true, warnings, started);
         case Statement.Rollback r -> end(false, warnings, started);
-        default -> statements.run(statement, params, tx, warnings, started);
+        default -> statements.run(statement, params, tx, warnings, started, entry);
       };
     } catch (VeriSimException e) {
       throw Errors.of(e);
@@ -145,6 +174,14 @@ public final class EngineSession implements VqlSession {
     m.put("isolation", new Value.Str(t.isolation().wireName().toUpperCase(Locale.ROOT)));
     m.put("state", new Value.Str(state));
     return new PageResult(List.of(), List.of(), null, null, new Value.Obj(m), warnings, started, null);
+  }
+
+  /** What the cached analysis of a statement depends on: the catalogue's dimension, contracts and limits. */
+  private static String fingerprint(Catalog c) {
+    StringBuilder b = new StringBuilder();
+    b.append(c.vectorDimension()).append('|').append(c.maxLimit()).append('|');
+    c.contracts().ifPresent(m -> new java.util.TreeMap<>(m).forEach((k, v) -> b.append(k).append(v).append(';')));
+    return b.toString();
   }
 
   /** What the checker knows of this database: its vector dimension, contracts and stores. */

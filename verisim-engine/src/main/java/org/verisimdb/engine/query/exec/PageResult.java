@@ -35,6 +35,11 @@ final class PageResult implements Result {
     return new PageResult(columns, rows, null, null, null, warnings, startedNanos, null);
   }
 
+  /** Rows of the page, read or not. */
+  int pageSize() {
+    return rows.size();
+  }
+
   @Override
   public List<Column> columns() {
     return columns;

@@ -17,15 +17,47 @@ public final class QueryEngine {
   private final EmbeddingDrift drift;
   private final Consistency consistency;
   private final Cursors cursors = new Cursors(Duration.ofMinutes(10));
+  private final QueryRuntime runtime;
 
   public QueryEngine(QueryHost host) {
     this.host = host;
+    this.runtime = new QueryRuntime(host.config().queries(), host.directory());
     this.drift = new EmbeddingDrift(new LazyEmbedder(host), EmbeddingText.defaults());
     this.consistency = new Consistency(drift);
   }
 
   public VqlSession session(String principal) {
-    return new EngineSession(host, principal, drift, consistency, cursors);
+    return new EngineSession(host, principal, drift, consistency, cursors, runtime);
+  }
+
+  /** The learnt cost corrections, the plan cache and the slow query log of this database. */
+  public org.verisimdb.engine.query.QueryTuning tuning() {
+    return new org.verisimdb.engine.query.QueryTuning() {
+      @Override
+      public java.util.Map<String, Double> factors() {
+        return runtime.tuner.factors();
+      }
+
+      @Override
+      public void reset() {
+        runtime.resetTuning();
+      }
+
+      @Override
+      public long slowQueries() {
+        return runtime.slow.total();
+      }
+
+      @Override
+      public long statements() {
+        return runtime.statements.sum();
+      }
+    };
+  }
+
+  /** Saves what the tuner learnt. */
+  public void close() {
+    runtime.close();
   }
 
   /** The host's model, asked for on the first embedding. */

@@ -45,6 +45,19 @@ public interface QueryHost {
   /** The database's embedding model (loaded on first use). */
   Embedder embedder();
 
+  /** The database directory, or null for an in-memory database. */
+  java.nio.file.Path directory();
+
+  /**
+   * Where the store of {@code modality} lives: its backend's name and directory ("memory" for an
+   * in-memory one), and the bytes of that directory (shared by the stores on the same backend),
+   * or null when not on disk.
+   */
+  StoreLocation storeLocation(org.verisimdb.model.Modality modality);
+
+  /** A store's backend and place. */
+  record StoreLocation(String backend, String path, Long bytes) {}
+
   /** Where a statement reads: the snapshot LSN, the store at it, the transaction's own written ids. */
   record Scope(long lsn, OctadStore store, Set<OctadId> ownWrites, Instant snapshotTime, Runnable release) implements AutoCloseable {
     public Scope {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.verisimdb.engine.query.plan.PlanNode;
 import org.verisimdb.engine.query.row.OctadRow;
 import org.verisimdb.engine.query.value.Ordering;
 import org.verisimdb.engine.query.value.Truth;
@@ -34,6 +35,7 @@ final class SelectRun {
   private final Definitions defs;
   private final Projection projection;
   private final Params params;
+  private SelectPlan plan;
   /** Set by an aggregate query when SUM or AVG ignored values that are not numbers (VQL-WARN-008). */
   boolean ignoredNonNumeric;
 
@@ -69,38 +71,67 @@ final class SelectRun {
   }
 
   /**
-   * Runs the query over {@code candidates} and returns the page: {@code offset} rows skipped (or
-   * the rows after {@code after}, a cursor's key), at most {@code limit} kept.
+   * Runs the plan and returns the page: {@code offset} rows skipped (or the rows after
+   * {@code after}, a cursor's key), at most {@code limit} kept. Each plan step measures the rows
+   * that pass through it.
    */
-  Page run(Iterator<OctadId> candidates, RowReader reader, long offset, int limit, List<Value> after) {
+  Page run(SelectPlan plan, AccessPaths paths, RowReader reader, long offset, int limit, List<Value> after) {
+    this.plan = plan;
+    PlanNode fetchInput = plan.fetch().children().getFirst();
+    Iterator<OctadId> ids = plan.accessNode().measure(paths.open(plan.access(), id -> {
+      OctadRow r = reader.row(id);
+      return r.octad() != null && passesFilter(r) && passesCross(r);
+    }));
+    if (fetchInput != plan.accessNode()) {
+      ids = fetchInput.measure(ids);
+    }
+    Iterator<OctadRow> rows = plan.fetch().measure(fetched(ids, reader));
+    if (plan.filter() != null) {
+      rows = plan.filter().measure(Iterators.filter(rows, this::passesFilter));
+    }
+    if (plan.cross() != null) {
+      rows = plan.cross().measure(Iterators.filter(rows, this::passesCross));
+    }
     Cond nearest = nearest(conjuncts(s.where()));
-    Iterator<OctadRow> rows = filtered(candidates, reader);
     if (nearest != null) {
-      rows = nearestOf(rows, nearest).iterator();
+      Iterator<OctadRow> input = rows;
+      rows = plan.nearest().time(() -> nearestOf(input, nearest), List::size).iterator();
     }
     if (Grouping.isAggregateQuery(s)) {
-      return grouped(rows, offset, limit);
+      Iterator<OctadRow> input = rows;
+      List<Grouping.Group> groups = plan.order().time(() -> groups(input), List::size);
+      return groupPage(groups, offset, limit);
     }
     Comparator<List<Value>> order = keyOrder();
     long keep = offset + (long) limit + 1;
-    PriorityQueue<Keyed> heap = new PriorityQueue<>((a, b) -> order.compare(b.key(), a.key()));
-    while (rows.hasNext()) {
-      OctadRow row = rows.next();
-      List<Value> key = key(row);
-      if (after != null && order.compare(key, after) <= 0) {
-        continue;
+    Iterator<OctadRow> input = rows;
+    List<Keyed> sorted = plan.order().time(() -> {
+      PriorityQueue<Keyed> heap = new PriorityQueue<>((a, b) -> order.compare(b.key(), a.key()));
+      while (input.hasNext()) {
+        OctadRow row = input.next();
+        List<Value> key = key(row);
+        if (after != null && order.compare(key, after) <= 0) {
+          continue;
+        }
+        if (heap.size() < keep) {
+          heap.add(new Keyed(row, key));
+        } else if (order.compare(key, heap.peek().key()) < 0) {
+          heap.poll();
+          heap.add(new Keyed(row, key));
+        }
       }
-      if (heap.size() < keep) {
-        heap.add(new Keyed(row, key));
-      } else if (order.compare(key, heap.peek().key()) < 0) {
-        heap.poll();
-        heap.add(new Keyed(row, key));
-      }
-    }
-    List<Keyed> sorted = new ArrayList<>(heap);
-    sorted.sort((a, b) -> order.compare(a.key(), b.key()));
+      List<Keyed> out = new ArrayList<>(heap);
+      out.sort((a, b) -> order.compare(a.key(), b.key()));
+      return out;
+    }, List::size);
     int from = (int) Math.min(after == null ? offset : 0, sorted.size());
     int to = (int) Math.min((long) from + limit, sorted.size());
+    long below = (long) (plan.order().actualMs() * 1e6);
+    if (plan.offset() != null) {
+      plan.offset().record(sorted.size() - from, below);
+    }
+    plan.limit().record(to - from, below);
+    long t0 = System.nanoTime();
     List<Value.Obj> out = new ArrayList<>(to - from);
     List<OctadId> subjects = new ArrayList<>(to - from);
     for (Keyed k : sorted.subList(from, to)) {
@@ -108,40 +139,49 @@ final class SelectRun {
       out.add(projection.row(k.row(), e -> eval.value(e, env)));
       subjects.add(k.row().id());
     }
+    plan.project().record(out.size(), System.nanoTime() - t0 + below);
     List<Value> nextKey = to < sorted.size() && to > from ? sorted.get(to - 1).key() : null;
     return new Page(out, nextKey, subjects);
   }
 
-  private Iterator<OctadRow> filtered(Iterator<OctadId> candidates, RowReader reader) {
-    return new Iterator<>() {
-      private OctadRow next;
-
+  private static Iterator<OctadRow> fetched(Iterator<OctadId> ids, RowReader reader) {
+    return Iterators.filter(new Iterator<OctadRow>() {
       @Override
       public boolean hasNext() {
-        while (next == null && candidates.hasNext()) {
-          OctadRow row = reader.row(candidates.next());
-          if (row.octad() == null) {
-            continue;
-          }
-          if (passes(row)) {
-            next = row;
-          }
-        }
-        return next != null;
+        return ids.hasNext();
       }
 
       @Override
       public OctadRow next() {
-        OctadRow r = next;
-        next = null;
-        return r;
+        return reader.row(ids.next());
       }
-    };
+    }, r -> r.octad() != null);
   }
 
-  // NEAREST evaluates TRUE in the evaluator, so the whole WHERE is tested with its quantifiers intact.
-  private boolean passes(OctadRow row) {
-    return s.where() == null || eval.test(s.where(), eval.env(row)) == Truth.TRUE;
+  private boolean passesFilter(OctadRow row) {
+    if (plan.filterConds().isEmpty()) {
+      return true;
+    }
+    Evaluator.Env env = eval.env(row);
+    for (Cond c : plan.filterConds()) {
+      if (eval.test(c, env) != Truth.TRUE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean passesCross(OctadRow row) {
+    if (plan.crossConds().isEmpty()) {
+      return true;
+    }
+    Evaluator.Env env = eval.env(row);
+    for (Cond c : plan.crossConds()) {
+      if (eval.test(c, env) != Truth.TRUE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // The k best by similarity (descending) or distance (ascending), ties by smaller id.
@@ -183,8 +223,10 @@ final class SelectRun {
     return kept.stream().map(Scored::row).toList();
   }
 
-  private Page grouped(Iterator<OctadRow> rows, long offset, int limit) {
-    Grouping grouping = new Grouping(s.groupBy(), s.items(), s.having(), s.orderBy(), params);
+  private Grouping grouping;
+
+  private List<Grouping.Group> groups(Iterator<OctadRow> rows) {
+    grouping = new Grouping(s.groupBy(), s.items(), s.having(), s.orderBy(), params);
     while (rows.hasNext()) {
       OctadRow row = rows.next();
       Evaluator.Env env = eval.env(row);
@@ -193,24 +235,33 @@ final class SelectRun {
     List<Grouping.Group> groups = new ArrayList<>(grouping.result(s.having()));
     List<OrderItem> order = s.orderBy();
     Comparator<Grouping.Group> cmp = (a, b) -> 0;
-    if (!order.isEmpty()) {
-      for (OrderItem o : order) {
-        Comparator<Value> c = o.descending() ? Ordering.DESC : Ordering.ASC;
-        cmp = cmp.thenComparing((x, y) -> c.compare(grouping.value(o.expr(), x), grouping.value(o.expr(), y)));
-      }
+    for (OrderItem o : order) {
+      Comparator<Value> c = o.descending() ? Ordering.DESC : Ordering.ASC;
+      cmp = cmp.thenComparing((x, y) -> c.compare(grouping.value(o.expr(), x), grouping.value(o.expr(), y)));
     }
     for (Expr k : s.groupBy()) {
       cmp = cmp.thenComparing((x, y) -> Ordering.ASC.compare(grouping.value(k, x), grouping.value(k, y)));
     }
     groups.sort(cmp);
+    return groups;
+  }
+
+  private Page groupPage(List<Grouping.Group> groups, long offset, int limit) {
     int from = (int) Math.min(offset, groups.size());
     int to = (int) Math.min((long) from + limit, groups.size());
+    long below = (long) (plan.order().actualMs() * 1e6);
+    if (plan.offset() != null) {
+      plan.offset().record(groups.size() - from, below);
+    }
+    plan.limit().record(to - from, below);
+    long t0 = System.nanoTime();
     List<Value.Obj> out = new ArrayList<>();
     List<OctadId> subjects = new ArrayList<>();
     for (Grouping.Group g : groups.subList(from, to)) {
       out.add(projection.groupRow(e -> grouping.value(e, g)));
       subjects.addAll(g.members);
     }
+    plan.project().record(out.size(), System.nanoTime() - t0 + below);
     this.ignoredNonNumeric = grouping.ignoredNonNumeric;
     return new Page(out, null, subjects);
   }

@@ -12,6 +12,7 @@ import org.verisimdb.engine.query.Column;
 import org.verisimdb.engine.query.Result;
 import org.verisimdb.engine.query.VqlException;
 import org.verisimdb.engine.query.drift.DriftScores;
+import org.verisimdb.engine.query.plan.PlanNode;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.vql.ast.AsOf;
@@ -34,9 +35,16 @@ final class Statements {
   private final DriftScores drift;
   private final org.verisimdb.engine.query.drift.Consistency consistency;
   private final Cursors cursors;
+  private final QueryRuntime runtime;
+  /** The plan of the last SELECT this session ran (measured when it ran), or null. */
+  PlanNode lastPlan;
+
+  /** What a SELECT is asked to do: run, plan only (EXPLAIN), or run and measure (EXPLAIN ANALYZE). */
+  enum Mode { RUN, EXPLAIN, ANALYZE }
 
   Statements(QueryHost host, String principal, DriftScores drift, org.verisimdb.engine.query.drift.Consistency consistency,
-      Cursors cursors) {
+      Cursors cursors, QueryRuntime runtime) {
+    this.runtime = runtime;
     this.consistency = consistency;
     this.host = host;
     this.principal = principal;
@@ -44,21 +52,65 @@ final class Statements {
     this.cursors = cursors;
   }
 
-  Result run(Statement statement, Params params, Transaction tx, List<Diagnostic> warnings, long started) {
+  Result run(Statement statement, Params params, Transaction tx, List<Diagnostic> warnings, long started, PlanCache.Entry entry) {
     return switch (statement) {
-      case Statement.Select s -> select(s, params, tx, warnings, started);
-      case Statement.SearchText t -> select(expand(t), params, tx, warnings, started);
-      case Statement.SearchVector v -> select(expand(v), params, tx, warnings, started);
+      case Statement.Select s -> select(s, params, tx, warnings, started, Mode.RUN, entry);
+      case Statement.SearchText t -> select(expand(t), params, tx, warnings, started, Mode.RUN, entry);
+      case Statement.SearchVector v -> select(expand(v), params, tx, warnings, started, Mode.RUN, entry);
+      case Statement.Explain e -> explain(e, params, tx, warnings, started, entry);
       case Statement.Show sh when sh.kind() == Statement.ShowKind.MODALITIES -> modalities(sh, params, warnings, started);
+      case Statement.Show sh when sh.kind() == Statement.ShowKind.STATS ->
+          PageResult.rows(ShowStats.STATS_COLUMNS, ShowStats.stats(host, runtime, limit(sh, params)), warnings, started);
+      case Statement.Show sh when sh.kind() == Statement.ShowKind.SLOW_QUERIES ->
+          PageResult.rows(ShowStats.SLOW_COLUMNS, ShowStats.slow(runtime, limit(sh, params)), warnings, started);
       default -> throw new VqlException(DiagnosticCode.EXEC_004, "this node does not run " + kind(statement) + " statements yet");
     };
+  }
+
+  private int limit(Statement.Show sh, Params params) {
+    return sh.limit() == null ? host.config().defaultLimit() : (int) params.integer(sh.limit());
+  }
+
+  private Result explain(Statement.Explain e, Params params, Transaction tx, List<Diagnostic> warnings, long started,
+      PlanCache.Entry entry) {
+    Statement inner = e.statement();
+    Statement.Select select = switch (inner) {
+      case Statement.Select s -> s;
+      case Statement.SearchText t -> expand(t);
+      case Statement.SearchVector v -> expand(v);
+      default -> null;
+    };
+    List<org.verisimdb.vql.check.Obligation> obligations = entry == null ? List.of() : entry.check.obligations();
+    Mode mode = e.analyze() ? Mode.ANALYZE : Mode.EXPLAIN;
+    PlanNode plan;
+    if (select != null) {
+      try (Result r = select(select, params, tx, warnings, started, mode, null)) {
+        plan = lastPlan;
+      }
+    } else if (inner instanceof Statement.Insert || inner instanceof Statement.Update || inner instanceof Statement.Delete) {
+      plan = Explain.mutation(inner, runtime.cost);
+      if (e.analyze()) {
+        PlanNode write = plan;
+        try (Result r = write.time(() -> run(inner, params, tx, warnings, started, null), x -> 1)) {
+          r.rows().forEachRemaining(row -> { });
+        }
+      }
+    } else {
+      throw new VqlException(DiagnosticCode.EXEC_004, "EXPLAIN applies to SELECT, SEARCH, INSERT, UPDATE and DELETE, not " + kind(inner))
+          .withHint("explain the query or mutation itself");
+    }
+    double total = (System.nanoTime() - started) / 1e6;
+    Value.Obj obj = Explain.of(inner, e.analyze(), plan, obligations, runtime.cost, null, total, warnings);
+    lastPlan = plan;
+    return new PageResult(List.of(), List.of(), null, null, null, warnings, started, obj);
   }
 
   private static String kind(Statement s) {
     return s.getClass().getSimpleName().toUpperCase(Locale.ROOT);
   }
 
-  Result select(Statement.Select s, Params params, Transaction tx, List<Diagnostic> warnings, long started) {
+  Result select(Statement.Select s, Params params, Transaction tx, List<Diagnostic> warnings, long started, Mode mode,
+      PlanCache.Entry entry) {
     if (s.source() instanceof Source.Federation) {
       throw new VqlException(DiagnosticCode.FED_003, "federation is not configured on this node: FROM FEDERATION is not available on a single node")
           .withHint("query the local database with FROM OCTADS");
@@ -71,13 +123,24 @@ final class Statements {
       Quantifiers quantifiers = new Quantifiers(s.where());
       GraphMatcher graph = new GraphMatcher(reader, org.verisimdb.vql.check.Catalog.DEFAULT_MAX_HOPS);
       Definitions defs = new Definitions(s.where(), params, reader, single, host::embedder);
-      Evaluator eval = new Evaluator(reader, graph, params, defs, quantifiers, drift, consistency, new TextScores(index, params), host.contracts());
+      TextScores scores = new TextScores(index, params);
+      Evaluator eval = new Evaluator(reader, graph, params, defs, quantifiers, drift, consistency, scores, host.contracts());
       SelectRun run = new SelectRun(s, eval, defs, params);
-      Iterator<OctadId> candidates = candidates(s, params, reader, index, single, quantifiers.candidate);
       int limit = s.limit() == null ? host.config().defaultLimit() : (int) params.integer(s.limit());
       long offset = s.offset() == null ? 0 : params.integer(s.offset());
       List<Value> after = s.cursor() == null ? null : cursors.resume(params.string(s.cursor()), cursorHash(s, params));
-      SelectRun.Page page = run.run(candidates, reader, offset, limit, after);
+      org.verisimdb.engine.DatabaseStats stats = host.stats();
+      String forced = entry == null || mode != Mode.RUN ? null : entry.accessKind(stats);
+      SelectPlan plan = new Planner(runtime.cost, params, stats).select(s, reader, index, defs, quantifiers, single, offset, limit,
+          after != null, forced);
+      if (entry != null && forced == null && mode == Mode.RUN) {
+        entry.chose(plan.access().getClass().getSimpleName(), stats);
+      }
+      lastPlan = plan.root();
+      if (mode == Mode.EXPLAIN) {
+        return PageResult.rows(run.projection().columns, List.of(), warnings, started);
+      }
+      SelectRun.Page page = run.run(plan, new AccessPaths(reader, index, graph, defs, params, scores), reader, offset, limit, after);
       List<Diagnostic> all = new ArrayList<>(warnings);
       if (run.ignoredNonNumeric) {
         all.add(Diagnostic.of(DiagnosticCode.WARN_008, s.span(), "values that are not numbers were ignored by SUM or AVG"));
@@ -85,52 +148,6 @@ final class Statements {
       String next = page.nextKey() == null ? null : cursors.issue(cursorHash(s, params), page.nextKey());
       return new PageResult(run.projection().columns, page.rows(), next, null, null, all, started, null);
     }
-  }
-
-  private static Iterator<OctadId> candidates(Statement.Select s, Params params, RowReader reader, IndexAccess index, OctadId single,
-      String candidate) {
-    return switch (s.source()) {
-      case Source.Octad o -> List.of(single).iterator();
-      case Source.Store st -> {
-        Modality m = Modality.valueOf(st.name().text().toUpperCase(Locale.ROOT));
-        Iterator<OctadId> all = reader.ids();
-        org.verisimdb.vql.ast.Modality vm = org.verisimdb.vql.ast.Modality.valueOf(m.name());
-        yield filter(all, id -> reader.row(id).has(vm));
-      }
-      default -> {
-        if (reader instanceof CurrentReader) {
-          org.apache.lucene.search.Query pushed = Candidates.push(SelectRun.conjuncts(s.where()), new Pushdown(params, candidate));
-          if (pushed != null) {
-            yield Candidates.indexed(index, pushed);
-          }
-        }
-        yield reader.ids();
-      }
-    };
-  }
-
-  private static Iterator<OctadId> filter(Iterator<OctadId> ids, java.util.function.Predicate<OctadId> keep) {
-    return new Iterator<>() {
-      private OctadId next;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && ids.hasNext()) {
-          OctadId id = ids.next();
-          if (keep.test(id)) {
-            next = id;
-          }
-        }
-        return next != null;
-      }
-
-      @Override
-      public OctadId next() {
-        OctadId n = next;
-        next = null;
-        return n;
-      }
-    };
   }
 
   private static HistoricalReader.At at(AsOf asOf, Params params) {
