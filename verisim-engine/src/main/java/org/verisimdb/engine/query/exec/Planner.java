@@ -171,7 +171,7 @@ final class Planner {
     for (Cond c : pushable) {
       Query q = pushdown.of(c);
       if (q != null) {
-        pushed.add(new Pushed(c, q, count(index, q)));
+        pushed.add(new Pushed(c, q, c instanceof Cond.FullText f ? textEstimate(index, f) : count(index, q)));
       }
     }
     pushed.sort(Comparator.comparingLong(Pushed::rows));
@@ -335,6 +335,16 @@ final class Planner {
       p *= Conjuncts.defaultSelectivity(c);
     }
     return p;
+  }
+
+  // All terms must match: at most the rarest term's document frequency, read from the term statistics.
+  private long textEstimate(IndexAccess index, Cond.FullText f) {
+    long min = Long.MAX_VALUE;
+    for (String term : org.verisimdb.index.text.TextQuery.terms(params.string(f.query()))) {
+      min = Math.min(min, count(index, org.verisimdb.index.text.TextSearch.query(new org.verisimdb.index.text.TextQuery.Term(null, term))));
+    }
+    return min == Long.MAX_VALUE ? count(index, org.verisimdb.index.text.TextSearch.query(
+        org.verisimdb.index.text.TextQuery.allTerms(params.string(f.query())))) : min;
   }
 
   private static long count(IndexAccess index, Query q) {
