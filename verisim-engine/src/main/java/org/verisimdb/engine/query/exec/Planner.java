@@ -228,7 +228,7 @@ final class Planner {
       query.add(p.query(), BooleanClause.Occur.FILTER);
       applied.add(p.cond());
     }
-    rows = Math.min(rows, pushed.getFirst().rows());
+    rows = Math.min(Math.max(rows, pushed.getFirst().rows() > 0 ? 1 : 0), pushed.getFirst().rows());
     PlanNode node = children.size() == 1 ? children.getFirst()
         : node(Operator.INTERSECT, null, Map.of("by", "id"), rows,
             childCost + pushed.getFirst().rows() * children.size() * cost.perUnit("index.intersect"), children);
