@@ -50,8 +50,19 @@ final class Statements {
       case Statement.SearchText t -> select(expand(t), params, tx, warnings, started);
       case Statement.SearchVector v -> select(expand(v), params, tx, warnings, started);
       case Statement.Show sh when sh.kind() == Statement.ShowKind.MODALITIES -> modalities(sh, params, warnings, started);
+      case Statement.Insert _, Statement.Update _, Statement.Delete _ -> new Mutations(host, principal, drift).run(statement, params, tx,
+          warnings, started);
+      case Statement.Show sh when sh.kind() == Statement.ShowKind.DRIFT -> PageResult.rows(ShowDrift.COLUMNS, ShowDrift.rows(host, drift, tx,
+          sh.above() == null ? ShowDrift.DEFAULT_THRESHOLD : params.number(sh.above()), showLimit(sh, params)), warnings, started);
+      case Statement.Show sh when sh.kind() == Statement.ShowKind.TRANSACTIONS -> PageResult.rows(ShowTransactions.COLUMNS,
+          ShowTransactions.rows(host, principal, showLimit(sh, params)), warnings, started);
+      case Statement.Normalize n -> throw NormalizeStatement.refuse(host, n, params, tx);
       default -> throw new VqlException(DiagnosticCode.EXEC_004, "this node does not run " + kind(statement) + " statements yet");
     };
+  }
+
+  private int showLimit(Statement.Show sh, Params params) {
+    return sh.limit() == null ? host.config().defaultLimit() : (int) params.integer(sh.limit());
   }
 
   private static String kind(Statement s) {
