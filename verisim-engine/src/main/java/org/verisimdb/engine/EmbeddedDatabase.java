@@ -347,6 +347,11 @@ final class EmbeddedDatabase implements Database {
     committer.addListener(listener);
   }
 
+  /** The transactions begun and not yet committed or rolled back (aborted ones included). */
+  java.util.Collection<EmbeddedTransaction> openTransactions() {
+    return openTransactions.values();
+  }
+
   void forget(EmbeddedTransaction tx) {
     openTransactions.remove(tx.id());
   }

@@ -60,6 +60,33 @@ final class EmbeddedQueryHost implements QueryHost {
   }
 
   @Override
+  public Savepoint savepoint(Transaction tx) {
+    EmbeddedTransaction t = (EmbeddedTransaction) tx;
+    t.savepoint();
+    return new Savepoint() {
+      @Override
+      public void undo() {
+        t.undoToSavepoint();
+      }
+
+      @Override
+      public void close() {
+        t.releaseSavepoint();
+      }
+    };
+  }
+
+  @Override
+  public void countStatement(Transaction tx) {
+    ((EmbeddedTransaction) tx).countStatement();
+  }
+
+  @Override
+  public java.util.List<TransactionInfo> transactions() {
+    return db.openTransactions().stream().map(EmbeddedTransaction::info).toList();
+  }
+
+  @Override
   public Embedder embedder() {
     return org.verisimdb.engine.write.Embedders.shared();
   }

@@ -47,6 +47,7 @@ final class EmbeddedTransaction implements Transaction {
   private final TransactionSettings limits;
   private final int historyLimit;
   private final long startedNanos = System.nanoTime();
+  private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   private final OverlayView overlay;
   private final List<WriteOp> ops = new ArrayList<>();
   private final ReadSet reads;
@@ -54,6 +55,8 @@ final class EmbeddedTransaction implements Transaction {
   private volatile long lastUsedNanos = startedNanos;
   private State state = State.ACTIVE;
   private VeriSimException abortCause;
+  private int savepointOps = -1;
+  private int statements;
 
   EmbeddedTransaction(EmbeddedDatabase db, Committer committer, OctadWriter writer, long id, Isolation isolation, String principal) {
     this.db = db;
@@ -410,6 +413,44 @@ final class EmbeddedTransaction implements Transaction {
     }
     return new org.verisimdb.engine.query.exec.QueryHost.Scope(at, new OctadStore(overlay).at(at), written, java.time.Instant.now(),
         () -> releaseOperationSnapshot(at));
+  }
+
+  // ---- for the VQL engine: statements, savepoints and what SHOW TRANSACTIONS lists
+
+  /**
+   * Marks the writes staged so far: {@link #undoToSavepoint} drops every write staged after this,
+   * so that a VQL statement that fails after writing has no effect (VQL.md §5.13). One savepoint
+   * at a time; setting one replaces the previous.
+   */
+  synchronized void savepoint() {
+    enter();
+    overlay.mark();
+    savepointOps = ops.size();
+  }
+
+  /** Drops the writes staged since {@link #savepoint} and forgets it; nothing to do once the transaction is over or aborted. */
+  synchronized void undoToSavepoint() {
+    if (state == State.ACTIVE && savepointOps >= 0) {
+      overlay.undoToMark();
+      ops.subList(savepointOps, ops.size()).clear();
+    }
+    releaseSavepoint();
+  }
+
+  /** Forgets the savepoint, keeping every write. */
+  synchronized void releaseSavepoint() {
+    overlay.unmark();
+    savepointOps = -1;
+  }
+
+  /** Counts one VQL statement run in this transaction. */
+  synchronized void countStatement() {
+    statements++;
+  }
+
+  /** What SHOW TRANSACTIONS lists of this transaction. */
+  synchronized org.verisimdb.engine.query.exec.QueryHost.TransactionInfo info() {
+    return new org.verisimdb.engine.query.exec.QueryHost.TransactionInfo(id, principal, isolation, state(), startedAt, statements, ops.size());
   }
 
   @Override

@@ -126,7 +126,12 @@ public final class EngineSession implements VqlSession {
         case Statement.Begin b -> begin(b, warnings, started);
         case Statement.Commit c -> end(true, warnings, started);
         case Statement.Rollback r -> end(false, warnings, started);
-        default -> statements.run(statement, params, tx, warnings, started, entry);
+        default -> {
+          if (tx != null) {
+            host.countStatement(tx);
+          }
+          yield statements.run(statement, params, tx, warnings, started, entry);
+        }
       };
     } catch (VeriSimException e) {
       throw Errors.of(e);

@@ -2,7 +2,9 @@ package org.verisimdb.engine.query.exec;
 
 import org.verisimdb.engine.query.VqlException;
 import org.verisimdb.model.error.VeriSimException;
+import org.verisimdb.vql.diag.Diagnostic;
 import org.verisimdb.vql.diag.DiagnosticCode;
+import org.verisimdb.vql.diag.Span;
 
 /** The VQL codes (§10.2) of failures from the engine below the query layer. */
 final class Errors {
@@ -31,5 +33,19 @@ final class Errors {
       case STORAGE_IO, STORAGE_CORRUPT, INTERNAL -> DiagnosticCode.EXEC_004;
     };
     return new VqlException(code, e.getMessage() + " (" + e.code().id() + ")");
+  }
+
+  /**
+   * The VQL error of a rejected value written at {@code span}: the same code as {@link #of}, tied
+   * to the text unless it is an EXEC or TX error, which are about the data, not the text (§10.1).
+   */
+  static VqlException at(VeriSimException e, Span span) {
+    VqlException plain = of(e);
+    String id = plain.code().id();
+    if (span == null || id.startsWith("VQL-EXEC") || id.startsWith("VQL-TX")) {
+      return plain;
+    }
+    return new VqlException(plain.code(), plain.getMessage(), span, null, java.util.Map.of(),
+        java.util.List.of(Diagnostic.of(plain.code(), span, plain.getMessage())));
   }
 }

@@ -58,6 +58,36 @@ public interface QueryHost {
   /** A store's backend and place. */
   record StoreLocation(String backend, String path, Long bytes) {}
 
+  /**
+   * Marks what {@code tx} has staged so far, so that a statement that fails after writing can
+   * take its writes back ({@link Savepoint#undo}) and leave the transaction as it was. Close it.
+   */
+  Savepoint savepoint(Transaction tx);
+
+  /** Counts one statement run in {@code tx}, for {@link TransactionInfo#statements()}. */
+  void countStatement(Transaction tx);
+
+  /** The open transactions of the database (active or aborted, not yet ended), in no particular order. */
+  java.util.List<TransactionInfo> transactions();
+
+  /** The writes of a transaction since a {@link #savepoint}. */
+  interface Savepoint extends AutoCloseable {
+    /** Drops every write staged since the savepoint; nothing to do once the transaction has ended or aborted. */
+    void undo();
+
+    /** Keeps the writes and forgets the savepoint. */
+    @Override
+    void close();
+  }
+
+  /**
+   * An open transaction as SHOW TRANSACTIONS lists it (VQL.md §5.14): {@code state} is
+   * {@code active} or {@code aborted}; {@code statements} counts the VQL statements run in it,
+   * {@code writes} the writes it has staged.
+   */
+  record TransactionInfo(long id, String principal, org.verisimdb.engine.Isolation isolation, String state, Instant startedAt,
+      int statements, int writes) {}
+
   /** Where a statement reads: the snapshot LSN, the store at it, the transaction's own written ids. */
   record Scope(long lsn, OctadStore store, Set<OctadId> ownWrites, Instant snapshotTime, Runnable release) implements AutoCloseable {
     public Scope {
