@@ -99,18 +99,23 @@ public final class VqlException extends RuntimeException {
     out.put("details", new Value.Obj(details));
     List<Value> diags = new ArrayList<>();
     for (Diagnostic d : diagnostics) {
-      Map<String, Value> m = new LinkedHashMap<>();
-      m.put("severity", new Value.Str(d.severity().label()));
-      m.put("code", new Value.Str(d.code().id()));
-      m.put("message", new Value.Str(d.message()));
-      m.put("position", position(d.span()));
-      if (d.hint() != null) {
-        m.put("hint", new Value.Str(d.hint()));
-      }
-      diags.add(new Value.Obj(m));
+      diags.add(diagnosticObject(d));
     }
     out.put("diagnostics", new Value.Arr(diags));
     return new Value.Obj(out);
+  }
+
+  /** One diagnostic as §10.1 lists it: {@code severity}, {@code code}, {@code message}, {@code position}, {@code hint} if any. */
+  static Value.Obj diagnosticObject(Diagnostic d) {
+    Map<String, Value> m = new LinkedHashMap<>();
+    m.put("severity", new Value.Str(d.severity().label()));
+    m.put("code", new Value.Str(d.code().id()));
+    m.put("message", new Value.Str(d.message()));
+    m.put("position", position(d.span()));
+    if (d.hint() != null) {
+      m.put("hint", new Value.Str(d.hint()));
+    }
+    return new Value.Obj(m);
   }
 
   static Value.Obj position(Span s) {
