@@ -1,7 +1,10 @@
 package org.verisimdb.cli.admin;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.verisimdb.engine.Database;
 import org.verisimdb.engine.DatabaseConfig;
+import org.verisimdb.engine.VeriSimDB;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 import picocli.CommandLine.Option;
@@ -34,5 +37,16 @@ public final class DatabaseOptions {
       throw VeriSimException.invalid(ErrorCode.INVALID_ARGUMENT, "data", "no database directory: give --data DIR, or set data.dir or VERISIM_DATA_DIR");
     }
     return settings;
+  }
+
+  /** Whether {@code --data} or {@code --config} was given. */
+  public boolean given() {
+    return data != null || config != null;
+  }
+
+  /** Opens (creating if needed) the database these options name; a long recovery reports its progress on {@code progress}. */
+  public Database open(PrintWriter progress) {
+    DatabaseConfig settings = requireDirectory();
+    return VeriSimDB.open(settings.dataDirectory(), settings, new ProgressPrinter(progress));
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import org.verisimdb.model.error.ErrorCode;
 import org.verisimdb.model.error.VeriSimException;
 
-/** The inputs of {@code vql check} and {@code vql fmt}: named files, or standard input for "-" or no name. */
+/** The inputs of {@code vql check}, {@code vql fmt} and {@code vql -f}: named files, or standard input for "-" or no name. */
 final class Sources {
   static final String STDIN = "<stdin>";
 

@@ -105,7 +105,7 @@ public final class VqlException extends RuntimeException {
     return new Value.Obj(out);
   }
 
-  /** One diagnostic as in the {@code diagnostics} and {@code warnings} arrays of §10.1: severity, code, message, position, hint. */
+  /** One diagnostic as §10.1 lists it: {@code severity}, {@code code}, {@code message}, {@code position}, {@code hint} if any. */
   public static Value.Obj diagnosticObject(Diagnostic d) {
     Map<String, Value> m = new LinkedHashMap<>();
     m.put("severity", new Value.Str(d.severity().label()));

@@ -16,9 +16,24 @@ public record Params(Bindings bindings) {
   public Value value(Expr.Term term) {
     return switch (term) {
       case Expr.Lit l -> l.value();
-      case Expr.Positional p -> ValueJson.fromPlain(bindings.positional().get(p.index() - 1));
-      case Expr.Named n -> ValueJson.fromPlain(bindings.named().get(n.name()));
+      case Expr.Positional p -> {
+        if (bindings.positional() == null || p.index() > bindings.positional().size()) {
+          throw missing(p, "$" + p.index());
+        }
+        yield ValueJson.fromPlain(bindings.positional().get(p.index() - 1));
+      }
+      case Expr.Named n -> {
+        if (bindings.named() == null || !bindings.named().containsKey(n.name())) {
+          throw missing(n, ":" + n.name());
+        }
+        yield ValueJson.fromPlain(bindings.named().get(n.name()));
+      }
     };
+  }
+
+  private static org.verisimdb.engine.query.VqlException missing(Expr.Term at, String name) {
+    return org.verisimdb.engine.query.VqlException.at(org.verisimdb.vql.diag.DiagnosticCode.PARAM_001, at.span(),
+        "no value is bound to parameter " + name).withHint("bind a value for " + name + " when running the statement");
   }
 
   /** The value of an optional term, or NULL when it is absent. */

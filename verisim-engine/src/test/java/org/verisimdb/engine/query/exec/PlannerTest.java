@@ -207,6 +207,15 @@ class PlannerTest {
     }
   }
 
+  @Test
+  void aParameterWithoutAValueIsReported() {
+    try (VqlSession s = db.vql()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("SELECT id FROM OCTADS WHERE DOCUMENT.n = $1"))
+          .isInstanceOfSatisfying(org.verisimdb.engine.query.VqlException.class,
+              e -> assertThat(e.code()).isEqualTo(org.verisimdb.vql.diag.DiagnosticCode.PARAM_001));
+    }
+  }
+
   static double cosine(double[] a, double[] b) {
     double dot = 0;
     double na = 0;
