@@ -1,23 +1,18 @@
 package org.verisimdb.cli.vql;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.verisimdb.engine.query.Column;
 import org.verisimdb.engine.query.Result;
-import org.verisimdb.engine.query.value.ValueJson;
 import org.verisimdb.vql.ast.Value;
 
 /**
  * {@code --format table}: for people. The result's columns aligned under a header, numbers to
  * the right, NULL spelled out, line breaks and tabs inside values shown as {@code \n}, {@code \r}, {@code \t}; then
  * {@code (N rows)}, the next cursor and the certificate when there are any. A transaction
- * statement prints one line, an EXPLAIN its plan as indented JSON. Results are separated by an
+ * statement prints one line, an EXPLAIN its plan as a tree (ExplainText). Results are separated by an
  * empty line; warnings go to standard error. A page is held in memory to align it (a page is at
  * most {@code vql.max_limit} rows).
  */
@@ -39,7 +34,7 @@ final class TablePrinter implements ResultPrinter {
     }
     first = false;
     if (result.explain() != null) {
-      out.println(pretty(result.explain()));
+      out.print(org.verisimdb.engine.query.ExplainText.render(result.explain()));
     } else if (result.columns().isEmpty() && result.transaction() != null) {
       out.println(ResultPrinter.transaction(result.transaction()));
     } else {
@@ -109,15 +104,5 @@ final class TablePrinter implements ResultPrinter {
 
   private static String escape(String s) {
     return s.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
-  }
-
-  private static String pretty(Value v) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator g = Cells.JSON.createGenerator(text).useDefaultPrettyPrinter()) {
-      ValueJson.write(v, g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.toString();
   }
 }

@@ -113,18 +113,13 @@ class PrintersTest {
   }
 
   @Test
-  void explainIsIndentedInTablesAndOneFieldInCsv() {
+  void explainIsATreeInTablesAndOneFieldInCsv() {
     Value.Obj explain = obj("mode", new Value.Str("EXPLAIN"), "plan", obj("operator", new Value.Str("FullScan"), "children", new Value.Arr(List.of())));
     Result r = new Fixed(List.of(), List.of(), -1, null, explain, List.of());
     printer(OutputFormat.TABLE).print(r);
     assertThat(out.toString()).isEqualTo("""
-        {
-          "mode" : "EXPLAIN",
-          "plan" : {
-            "operator" : "FullScan",
-            "children" : [ ]
-          }
-        }
+        EXPLAIN  estimated ? ms
+        FullScan  est ? rows ? ms
         """);
     printer(OutputFormat.CSV).print(r);
     assertThat(out.toString()).isEqualTo("explain\r\n\"{\"\"mode\"\":\"\"EXPLAIN\"\",\"\"plan\"\":{\"\"operator\"\":\"\"FullScan\"\",\"\"children\"\":[]}}\"\r\n");
