@@ -81,7 +81,7 @@ final class IntegrityCheck {
       if (!(chain.get(k) instanceof Value.Obj v)) {
         problem = "version_records[" + k + "] is not an object";
       } else if (!Long.valueOf(k + 1L).equals(JsonValues.integer(v, "version"))) {
-        problem = "version_records[" + k + "] is version " + v.get("version") + ", not " + (k + 1);
+        problem = "version_records[" + k + "] is version " + ValueJson.toPlain(v.get("version")) + ", not " + (k + 1);
       } else if (!parent.equals(JsonValues.text(v, "parent_hash"))) {
         problem = "version " + (k + 1) + " links to " + JsonValues.text(v, "parent_hash") + ", not to " + parent;
       } else if (!versionHash(v).equals(JsonValues.text(v, "version_hash"))) {
@@ -109,7 +109,8 @@ final class IntegrityCheck {
     }
     recomputed.members().forEach((name, hash) -> {
       if (!hash.equals(recorded.get(name))) {
-        problems.add(at + ": verified, but " + name + " hashes to " + hash + " where the version record holds " + recorded.get(name));
+        problems.add(at + ": verified, but " + name + " hashes to " + ValueJson.toPlain(hash) + " where the version record holds "
+            + ValueJson.toPlain(recorded.get(name)));
       }
     });
     Set<String> expected = new HashSet<>();
