@@ -60,7 +60,7 @@ abstract class CachedReader implements RowReader {
   public final List<VersionRecord> versions(Octad octad) {
     TemporalFacet t = octad.temporal();
     if (t.versions().size() >= t.versionCount()) {
-      return t.versions();
+      return t.versions().reversed(); // TEMPORAL lists them newest first
     }
     return store.versions(octad.id(), 1, t.version());
   }

@@ -36,8 +36,11 @@ final class Statements {
   private final org.verisimdb.engine.query.drift.Consistency consistency;
   private final Cursors cursors;
   private final QueryRuntime runtime;
+  private final ProofRun proofs;
   /** The plan of the last SELECT this session ran (measured when it ran), or null. */
   PlanNode lastPlan;
+  /** The proof outcomes of the last SELECT this session ran, one per written spec. */
+  private List<Explain.ProofOutcome> lastProofs = List.of();
 
   /** What a SELECT is asked to do: run, plan only (EXPLAIN), or run and measure (EXPLAIN ANALYZE). */
   enum Mode { RUN, EXPLAIN, ANALYZE }
@@ -50,6 +53,8 @@ final class Statements {
     this.principal = principal;
     this.drift = drift;
     this.cursors = cursors;
+    this.proofs = new ProofRun(new org.verisimdb.engine.query.proof.BuiltInProofs(), drift,
+        org.verisimdb.engine.query.proof.ProofContext.DEFAULT_FRESHNESS, ProofRun.EMBEDDED_ISSUER);
   }
 
   Result run(Statement statement, Params params, Transaction tx, List<Diagnostic> warnings, long started, PlanCache.Entry entry) {
@@ -91,6 +96,7 @@ final class Statements {
     Mode mode = e.analyze() ? Mode.ANALYZE : Mode.EXPLAIN;
     PlanNode plan;
     if (select != null) {
+      lastProofs = List.of();
       try (Result r = select(select, params, tx, warnings, started, mode, null)) {
         plan = lastPlan;
       }
@@ -107,7 +113,7 @@ final class Statements {
           .withHint("explain the query or mutation itself");
     }
     double total = (System.nanoTime() - started) / 1e6;
-    Value.Obj obj = Explain.of(inner, e.analyze(), plan, obligations, runtime.cost, null, total, warnings);
+    Value.Obj obj = Explain.of(inner, e.analyze(), plan, obligations, runtime.cost, select == null ? null : lastProofs, total, warnings);
     lastPlan = plan;
     return new PageResult(List.of(), List.of(), null, null, null, warnings, started, obj);
   }
@@ -148,12 +154,16 @@ final class Statements {
         return PageResult.rows(run.projection().columns, List.of(), warnings, started);
       }
       SelectRun.Page page = run.run(plan, new AccessPaths(reader, index, graph, defs, params, scores), reader, offset, limit, after);
+      ProofRun.Outcome proved = proofs.select(s, params, page.subjects(), page.rows(), Grouping.isAggregateQuery(s), mode == Mode.ANALYZE,
+          new ProofRun.View(reader, scope.snapshotTime(), tx == null ? null : tx.id()));
+      lastProofs = proved.proofs();
       List<Diagnostic> all = new ArrayList<>(warnings);
+      all.addAll(proved.warnings());
       if (run.ignoredNonNumeric) {
         all.add(Diagnostic.of(DiagnosticCode.WARN_008, s.span(), "values that are not numbers were ignored by SUM or AVG"));
       }
       String next = page.nextKey() == null ? null : cursors.issue(cursorHash(s, params), page.nextKey());
-      return new PageResult(run.projection().columns, page.rows(), next, null, null, all, started, null);
+      return new PageResult(run.projection().columns, page.rows(), next, proved.certificate(), null, all, started, null);
     }
   }
 

@@ -27,8 +27,9 @@ public final class Certificate {
    * The statement's read view.
    *
    * @param snapshot the snapshot timestamp
-   * @param asOf the {@code AS OF} timestamp ({@link Value.Time}) or version ({@link Value.Int}),
-   *     or {@link Value#NULL} (null is taken as NULL)
+   * @param asOf the {@code AS OF} timestamp ({@link Value.Time}), version number
+   *     ({@link Value.Int}) or version label ({@link Value.Str}), or {@link Value#NULL} (null is
+   *     taken as NULL)
    */
   public record ReadView(Instant snapshot, Value asOf) {
     public ReadView {
@@ -36,8 +37,8 @@ public final class Certificate {
         throw new IllegalArgumentException("a read view needs its snapshot time");
       }
       asOf = asOf == null ? Value.NULL : asOf;
-      if (!(asOf instanceof Value.Time || asOf instanceof Value.Int || asOf instanceof Value.Null)) {
-        throw new IllegalArgumentException("AS OF is a timestamp or a version, not a " + asOf.typeName());
+      if (!(asOf instanceof Value.Time || asOf instanceof Value.Int || asOf instanceof Value.Str || asOf instanceof Value.Null)) {
+        throw new IllegalArgumentException("AS OF is a timestamp, a version or a label, not a " + asOf.typeName());
       }
     }
   }
@@ -48,13 +49,14 @@ public final class Certificate {
    * @param statement the normalised statement text (§11.4)
    * @param params the parameter values as bound, an {@link Value.Arr} (positional) or
    *     {@link Value.Obj} (named); null when the statement has none
-   * @param transaction the id of the enclosing explicit transaction, or null
+   * @param transaction the id of the enclosing explicit transaction (as the transaction object of
+   *     §9.1 gives it), or null
    * @param result the Merkle tree over the page's rows
    * @param proofs one entry per spec, in written order
    * @param issuedAt when verification finished: the instant FRESHNESS measured ages at
    * @param issuer the node name
    */
-  public static Value.Obj build(String statement, Value params, ReadView readView, String transaction, Merkle.Tree result,
+  public static Value.Obj build(String statement, Value params, ReadView readView, Long transaction, Merkle.Tree result,
       List<Entry> proofs, Instant issuedAt, String issuer) {
     Map<String, Value> view = new LinkedHashMap<>();
     view.put("snapshot", ValueJson.time(readView.snapshot()));
@@ -74,7 +76,7 @@ public final class Certificate {
     c.put("query_hash", new Value.Str(queryHash(statement)));
     c.put("params_hash", new Value.Str(paramsHash(params)));
     c.put("read_view", new Value.Obj(view));
-    c.put("transaction", transaction == null ? Value.NULL : new Value.Str(transaction));
+    c.put("transaction", transaction == null ? Value.NULL : new Value.Int(transaction));
     c.put("result", new Value.Obj(page));
     c.put("proofs", new Value.Arr(entries));
     c.put("verified", verified ? Value.TRUE : Value.FALSE);

@@ -17,13 +17,16 @@ import org.verisimdb.vql.ast.Value;
  *       that row's {@code id} is the octad's), provenance chains link and recompute from their
  *       genesis, {@code age_ms} recomputes from {@code issued_at} and {@code modified_at}, and
  *       the numeric conditions of verified obligations hold ({@code age ≤ max_age},
- *       {@code score ≤ max_drift}, record count ≥ {@code min_length}, actor and source present);
+ *       {@code score ≤ max_drift}, record count ≥ {@code min_length}, actor and source present),
+ *       and INTEGRITY version records recompute, link, and hold the recomputed modality hashes
+ *       ({@link IntegrityCheck});
  *   <li>checks that each entry's {@code verified} agrees with its obligations and the
  *       certificate's with its entries, and that the certificate is verified.
  * </ol>
  * Step 5 (the signature) does not apply: this node does not sign. Recorded hashes are not
- * recomputed from row data, and INTEGRITY, ACCESS, CITATION, CUSTOM, ZKP, PROVEN and SANCTIFY
- * evidence is not checked beyond step 4: this node never issues such proofs verified. Stateless.
+ * recomputed from row data (a row does not say whether it holds a whole modality), and ACCESS,
+ * CITATION, CUSTOM, ZKP, PROVEN and SANCTIFY evidence is not checked beyond step 4: this node
+ * never issues such proofs verified. Stateless.
  */
 public final class CertificateCheck {
   private CertificateCheck() {}
@@ -140,7 +143,7 @@ public final class CertificateCheck {
       Boolean ok = JsonValues.bool(octad, "verified");
       reason(at, octad, Boolean.TRUE.equals(ok), problems);
       allPass &= Boolean.TRUE.equals(ok);
-      evidence.check(at, type, params == null ? new Value.Obj(Map.of()) : params, octad, Boolean.TRUE.equals(ok));
+      evidence.check(at, type, params == null ? new Value.Obj(Map.of()) : params, ev, octad, Boolean.TRUE.equals(ok));
     }
     if (vacuous && !octads.isEmpty()) {
       problems.add(where + ": vacuous but has " + octads.size() + " obligations");

@@ -35,6 +35,11 @@ public record Entry(String type, String argument, Value.Obj params, boolean veri
 
   /** The entry of a spec from its obligations, in subject order; the reason is the first failure's. */
   static Entry of(ProofSpecs.Spec spec, List<Obligation> obligations) {
+    return of(spec, obligations, Map.of());
+  }
+
+  /** As {@link #of(ProofSpecs.Spec, List)}, the evidence also stating {@code once} (members given once per spec). */
+  static Entry of(ProofSpecs.Spec spec, List<Obligation> obligations, Map<String, Value> once) {
     String first = null;
     int failed = 0;
     for (Obligation o : obligations) {
@@ -44,7 +49,9 @@ public record Entry(String type, String argument, Value.Obj params, boolean veri
       }
     }
     String reason = failed <= 1 ? first : first + " (and " + (failed - 1) + " more failing obligation" + (failed == 2 ? ")" : "s)");
-    return new Entry(spec.type(), spec.argument(), spec.paramsObject(), reason == null, reason, false, octads(evidence(obligations)));
+    Map<String, Value> evidence = new LinkedHashMap<>(once);
+    evidence.put("octads", new Value.Arr(evidence(obligations)));
+    return new Entry(spec.type(), spec.argument(), spec.paramsObject(), reason == null, reason, false, new Value.Obj(evidence));
   }
 
   /** The entry of a spec that fails as a whole for {@code reason}, with its obligations (possibly none). */

@@ -33,10 +33,11 @@ final class EvidenceCheck {
     this.problems = problems;
   }
 
-  /** Checks one obligation of a {@code type} entry with these {@code params}. */
-  void check(String at, String type, Value.Obj params, Value.Obj octad, boolean verified) {
+  /** Checks one obligation of a {@code type} entry with these {@code params} and entry-level {@code evidence}. */
+  void check(String at, String type, Value.Obj params, Value.Obj evidence, Value.Obj octad, boolean verified) {
     inclusion(at, octad);
     switch (String.valueOf(type)) {
+      case "INTEGRITY" -> IntegrityCheck.check(at, params, evidence, octad, verified, problems);
       case "PROVENANCE" -> provenance(at, params, octad, verified);
       case "FRESHNESS" -> freshness(at, params, octad, verified);
       case "CONSISTENCY" -> consistency(at, params, octad, verified);

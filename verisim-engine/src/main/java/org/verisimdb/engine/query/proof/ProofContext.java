@@ -9,6 +9,7 @@ import org.verisimdb.engine.query.drift.DriftScores;
 import org.verisimdb.model.Octad;
 import org.verisimdb.model.OctadId;
 import org.verisimdb.model.Timestamps;
+import org.verisimdb.model.facet.VersionRecord;
 
 /**
  * What verifying a statement's proofs may consult besides its subjects: the read view, the
@@ -42,9 +43,27 @@ public interface ProofContext {
   /** The drift measure of CONSISTENCY. */
   DriftScores drift();
 
+  /**
+   * Every version record of the octad up to its version in the read view, oldest first (INTEGRITY
+   * with {@code chain = 'full'}). By default the records its TEMPORAL lists, which may be only the
+   * newest few; a context over a database reads the whole history.
+   */
+  default List<VersionRecord> versions(Octad octad) {
+    return octad.temporal().versions().reversed();
+  }
+
   /** A context over fixed values; {@code issuedAt} is truncated to microseconds. */
   static ProofContext of(Function<OctadId, Optional<Octad>> reader, List<byte[]> rows, Instant issuedAt, Duration defaultFreshness,
       DriftScores drift) {
-    return new FixedContext(reader, Merkle.Tree.of(rows), Timestamps.truncate(issuedAt), defaultFreshness, drift);
+    return of(reader, null, rows, issuedAt, defaultFreshness, drift);
+  }
+
+  /**
+   * A context over fixed values whose version histories come from {@code versions} (oldest
+   * first; null: what each octad's TEMPORAL lists); {@code issuedAt} is truncated to microseconds.
+   */
+  static ProofContext of(Function<OctadId, Optional<Octad>> reader, Function<Octad, List<VersionRecord>> versions, List<byte[]> rows,
+      Instant issuedAt, Duration defaultFreshness, DriftScores drift) {
+    return new FixedContext(reader, versions, Merkle.Tree.of(rows), Timestamps.truncate(issuedAt), defaultFreshness, drift);
   }
 }

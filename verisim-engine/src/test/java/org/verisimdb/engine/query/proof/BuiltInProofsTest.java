@@ -178,7 +178,7 @@ class BuiltInProofsTest {
 
   @Test
   void proofsThisNodeCannotProduceNeverPass() {
-    for (String type : List.of("INTEGRITY", "ACCESS", "CITATION", "CUSTOM", "ZKP", "PROVEN", "SANCTIFY")) {
+    for (String type : List.of("ACCESS", "CITATION", "CUSTOM", "ZKP", "PROVEN", "SANCTIFY")) {
       String argument = ProofSpecs.CONTRACT_TYPES.contains(type) ? "default" : "*";
       Entry e = verify(type, argument, Map.of());
       assertThat(e.verified()).as(type).isFalse();

@@ -39,13 +39,13 @@ class CertificateTest {
   @Test
   void canonicalTextSortsMembersAndWritesTimestampsInTheirCanonicalForm() {
     Value.Obj c = Certificate.build(STATEMENT, new Value.Obj(Map.of("limit", new Value.Int(2))),
-        new Certificate.ReadView(SNAPSHOT, new Value.Int(4)), "tx-9", result, List.of(pass), ISSUED, "node-a");
+        new Certificate.ReadView(SNAPSHOT, new Value.Int(4)), 9L, result, List.of(pass), ISSUED, "node-a");
     String text = Certificate.canonical(c);
     assertThat(text).startsWith("{\"issued_at\":\"2026-03-04T10:15:02.140331Z\",\"issuer\":\"node-a\",\"params_hash\":\""
         + Sha256.hex("{\"limit\":2}") + "\",\"proofs\":[{\"argument\":\"*\",\"evidence\":{\"octads\":[]},\"params\":{},\"reason\":null,"
         + "\"type\":\"EXISTENCE\",\"vacuous\":true,\"verified\":true}],\"query_hash\":\"");
     assertThat(text).contains(",\"read_view\":{\"as_of\":4,\"snapshot\":\"2026-03-04T10:15:02.118204Z\"},");
-    assertThat(text).endsWith(",\"transaction\":\"tx-9\",\"verified\":true,\"version\":1}");
+    assertThat(text).endsWith(",\"transaction\":9,\"verified\":true,\"version\":1}");
     assertThat(text).contains("\"statement\":\"SELECT DOCUMENT.title\\nFROM OCTADS\\nPROOF EXISTENCE(*)\\nLIMIT 2\"");
     assertThat(text.replace(STATEMENT.replace("\n", "\\n"), "")).as("no whitespace between tokens").doesNotContain(" ", "\n");
   }
@@ -68,6 +68,6 @@ class CertificateTest {
         .isEqualTo("{\"a\":[\"0f8fad5b-d9cb-469f-a165-70867728950e\",null,0.1],\"t\":\"1970-01-01T00:00:00.5Z\",\"z\":2}");
     assertThat(Certificate.paramsHash(new Value.Arr(List.of(new Value.Str("x"))))).isEqualTo(Sha256.hex("[\"x\"]"));
     assertThatThrownBy(() -> Certificate.paramsHash(new Value.Int(1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Certificate.ReadView(SNAPSHOT, new Value.Str("yesterday"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Certificate.ReadView(SNAPSHOT, new Value.Flt(1.5))).isInstanceOf(IllegalArgumentException.class);
   }
 }
