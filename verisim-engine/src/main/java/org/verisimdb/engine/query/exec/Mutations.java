@@ -33,7 +33,7 @@ import org.verisimdb.vql.diag.Span;
  *
  * <p>A mutation that fails has no effect: its own transaction is rolled back, and in the
  * session's transaction the writes it staged are undone to a savepoint taken before it. A PROOF
- * clause is checked after the write is staged and before it commits ({@link MutationProofs}).
+ * clause is checked after the write is staged and before it commits ({@link ProofRun#verifyForMutation}); a DELETE's, before it.
  *
  * <p>The result is one row: the RETURNING items projected from the octad after the write (before
  * it, for DELETE) as the transaction reads it, or else {@code {id, operation, version}}.
@@ -45,20 +45,23 @@ final class Mutations {
   private final QueryHost host;
   private final String principal;
   private final DriftScores drift;
-  private final MutationProofs proofs = new MutationProofs();
+  private final ProofRun proofs;
+  private Long explicitTx;
 
-  Mutations(QueryHost host, String principal, DriftScores drift) {
+  Mutations(QueryHost host, String principal, DriftScores drift, ProofRun proofs) {
     this.host = host;
     this.principal = principal;
     this.drift = drift;
+    this.proofs = proofs;
   }
 
-  /** What a mutation wrote: the octad, the number of the version it made, and the result row. */
-  private record Outcome(OctadId id, long version, Value.Obj returned) {}
+  /** What a mutation wrote: the octad, the number of the version it made, the result row, and what its proofs gave. */
+  private record Outcome(OctadId id, long version, Value.Obj returned, ProofRun.Outcome proved) {}
 
   Result run(Statement mutation, Params params, Transaction open, List<Diagnostic> warnings, long started) {
     QueryHost.Savepoint savepoint = open == null ? null : host.savepoint(open);
     Transaction tx = open != null ? open : host.session(principal).begin(Isolation.SNAPSHOT);
+    explicitTx = open == null ? null : open.id();
     boolean done = false;
     try {
       Outcome out = switch (mutation) {
@@ -71,16 +74,19 @@ final class Mutations {
         tx.commit();
       }
       done = true;
+      List<Diagnostic> all = new java.util.ArrayList<>(warnings);
+      all.addAll(out.proved().warnings());
+      Value.Obj certificate = out.proved().certificate();
       List<SelectItem> returning = returning(mutation);
       if (!returning.isEmpty()) {
-        return PageResult.rows(new Projection(returning).columns, List.of(out.returned()), warnings, started);
+        return new PageResult(new Projection(returning).columns, List.of(out.returned()), null, certificate, null, all, started, null);
       }
       String operation = mutation.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
       Map<String, Value> row = new LinkedHashMap<>();
       row.put("id", new Value.Str(out.id().value()));
       row.put("operation", new Value.Str(operation));
       row.put("version", new Value.Int(out.version()));
-      return PageResult.rows(PLAIN, List.of(new Value.Obj(row)), warnings, started);
+      return new PageResult(PLAIN, List.of(new Value.Obj(row)), null, certificate, null, all, started, null);
     } catch (VeriSimException e) {
       throw Errors.of(e);
     } finally {
@@ -111,7 +117,7 @@ final class Mutations {
   private Outcome update(Statement.Update u, Params params, Transaction tx) {
     OctadId id = id(u.id(), params);
     OctadPatch patch = u.set().isEmpty() ? ModDataInput.update(u.data(), params) : SetItemPatch.of(u.set(), params);
-    OctadRow before = u.proofs().isEmpty() ? null : existing(tx, id, Live::detached);
+    org.verisimdb.model.Octad before = u.proofs().isEmpty() ? null : existing(tx, id, live -> live.row().octad());
     Octad updated;
     try {
       updated = tx.update(id, patch);
@@ -121,42 +127,36 @@ final class Mutations {
     return after(u, u.proofs(), u.returning(), before, updated, tx, params);
   }
 
+  // Proved on the pre-delete state (§5.12), then deleted; RETURNING gives the old values.
   private Outcome delete(Statement.Delete d, Params params, Transaction tx) {
     OctadId id = id(d.id(), params);
-    record Before(OctadRow row, Value.Obj returned) {}
-    Before before = existing(tx, id, live -> new Before(d.proofs().isEmpty() ? null : live.detached(),
-        d.returning().isEmpty() ? null : project(d.returning(), live.row(), params)));
+    record Before(Value.Obj returned, ProofRun.Outcome proved) {}
+    Before before = existing(tx, id, live -> {
+      Value.Obj returned = d.returning().isEmpty() ? null : project(d.returning(), live.row(), params);
+      ProofRun.Outcome proved = d.proofs().isEmpty() ? ProofRun.Outcome.NONE
+          : proofs.verifyForMutation(d, params, live.row().octad(), null, returned == null ? List.of() : List.of(returned), live.view());
+      return new Before(returned, proved);
+    });
     long version = tx.delete(id);
-    if (!d.proofs().isEmpty()) {
-      proofs.verifyProofs(d, before.row(), null, tx);
-    }
-    return new Outcome(id, version, before.returned());
+    return new Outcome(id, version, before.returned(), before.proved());
   }
 
-  // The octad as written, read back in the transaction: the proof hook and RETURNING see it.
-  private Outcome after(Statement mutation, List<?> proofClause, List<SelectItem> returning, OctadRow before, Octad written, Transaction tx,
-      Params params) {
-    Value.Obj returned = null;
-    if (!proofClause.isEmpty() || !returning.isEmpty()) {
-      returned = existing(tx, written.id(), live -> {
-        if (!proofClause.isEmpty()) {
-          proofs.verifyProofs(mutation, before, live.row(), tx);
-        }
-        return returning.isEmpty() ? null : project(returning, live.row(), params);
-      });
+  // The octad as written, read back in the transaction: the proofs and RETURNING see it.
+  private Outcome after(Statement mutation, List<?> proofClause, List<SelectItem> returning, org.verisimdb.model.Octad before,
+      Octad written, Transaction tx, Params params) {
+    if (proofClause.isEmpty() && returning.isEmpty()) {
+      return new Outcome(written.id(), written.version(), null, ProofRun.Outcome.NONE);
     }
-    return new Outcome(written.id(), written.version(), returned);
+    return existing(tx, written.id(), live -> {
+      Value.Obj returned = returning.isEmpty() ? null : project(returning, live.row(), params);
+      ProofRun.Outcome proved = proofClause.isEmpty() ? ProofRun.Outcome.NONE
+          : proofs.verifyForMutation(mutation, params, before, live.row().octad(), returned == null ? List.of() : List.of(returned), live.view());
+      return new Outcome(written.id(), written.version(), returned, proved);
+    });
   }
 
-  /** A live octad's row in a read view that is open, and where the view finds incoming edges. */
-  private record Live(OctadRow row, org.verisimdb.engine.query.row.Incoming incoming, int historyLimit) {
-    /** A copy of the row that no longer needs the read view: its incoming edges are read now. */
-    OctadRow detached() {
-      OctadId id = row.id();
-      List<InEdge> edges = List.copyOf(incoming.of(id));
-      return new OctadRow(id, row.octad(), target -> target.equals(id) ? edges : List.of(), historyLimit);
-    }
-  }
+  /** A live octad's row in a read view that is open, and the view as proofs read it. */
+  private record Live(OctadRow row, ProofRun.View view) {}
 
   /** Reads the live octad {@code id} in {@code tx} and applies {@code use} to it while the read view is open. */
   private <T> T existing(Transaction tx, OctadId id, Function<Live, T> use) {
@@ -167,7 +167,7 @@ final class Mutations {
       if (row.octad() == null) {
         throw new VqlException(DiagnosticCode.EXEC_001, "octad '" + id + "' does not exist");
       }
-      return use.apply(new Live(row, reader.incoming(), historyLimit));
+      return use.apply(new Live(row, new ProofRun.View(reader, scope.snapshotTime(), explicitTx)));
     }
   }
 

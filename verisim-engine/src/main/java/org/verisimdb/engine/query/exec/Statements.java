@@ -68,7 +68,7 @@ final class Statements {
           PageResult.rows(ShowStats.STATS_COLUMNS, ShowStats.stats(host, runtime, limit(sh, params)), warnings, started);
       case Statement.Show sh when sh.kind() == Statement.ShowKind.SLOW_QUERIES ->
           PageResult.rows(ShowStats.SLOW_COLUMNS, ShowStats.slow(runtime, limit(sh, params)), warnings, started);
-      case Statement.Insert _, Statement.Update _, Statement.Delete _ -> new Mutations(host, principal, drift).run(statement, params, tx,
+      case Statement.Insert _, Statement.Update _, Statement.Delete _ -> new Mutations(host, principal, drift, proofs).run(statement, params, tx,
           warnings, started);
       case Statement.Show sh when sh.kind() == Statement.ShowKind.DRIFT -> PageResult.rows(ShowDrift.COLUMNS, ShowDrift.rows(host, drift, tx,
           sh.above() == null ? ShowDrift.DEFAULT_THRESHOLD : params.number(sh.above()), limit(sh, params)), warnings, started);

@@ -256,18 +256,22 @@ class MutationTest {
   }
 
   @Test
-  void aMutationWithAProofClauseWritesNothing() {
-    VqlException e = failure(team, STATION.replace("RETURNING", "PROOF EXISTENCE(*) RETURNING"));
-    assertThat(e.code()).isEqualTo(DiagnosticCode.EXEC_004);
-    assertThat(e.getMessage()).isEqualTo("PROOF clauses on mutations are not verified yet");
+  void aMutationWhoseProofFailsWritesNothingAndOneWhoseProofHoldsHasACertificate() {
+    VqlException e = failure(team, STATION.replace("RETURNING", "PROOF SANCTIFY(*) RETURNING"));
+    assertThat(e.code()).isEqualTo(DiagnosticCode.PROOF_001);
     assertThat(rows(team, "SELECT id FROM OCTADS")).isEmpty();
 
-    rows(team, "INSERT OCTAD 'a' WITH DOCUMENT(title = 'one')");
+    try (Result r = team.execute("INSERT OCTAD 'a' WITH DOCUMENT(title = 'one') PROOF EXISTENCE(*)")) {
+      r.rows().forEachRemaining(row -> { });
+      assertThat(r.certificate()).isNotNull();
+      assertThat(r.certificate().get("statement")).isEqualTo(new org.verisimdb.vql.ast.Value.Str(
+          "INSERT OCTAD 'a'\nWITH DOCUMENT(title = 'one')\nPROOF EXISTENCE(*)"));
+    }
     rows(team, "BEGIN");
     rows(team, "INSERT OCTAD 'b' WITH DOCUMENT(title = 'two')");
-    assertThat(failure(team, "UPDATE OCTAD 'a' SET DOCUMENT.title = 'changed' PROOF EXISTENCE(*)").code()).isEqualTo(DiagnosticCode.EXEC_004);
-    assertThat(failure(team, "DELETE OCTAD 'b' PROOF EXISTENCE(*)").code()).isEqualTo(DiagnosticCode.EXEC_004);
-    assertThat(failure(team, "INSERT OCTAD 'c' WITH DOCUMENT(title = 'three') PROOF EXISTENCE(*)").code()).isEqualTo(DiagnosticCode.EXEC_004);
+    assertThat(failure(team, "UPDATE OCTAD 'a' SET DOCUMENT.title = 'changed' PROOF SANCTIFY(*)").code()).isEqualTo(DiagnosticCode.PROOF_001);
+    assertThat(failure(team, "DELETE OCTAD 'b' PROOF SANCTIFY(*)").code()).isEqualTo(DiagnosticCode.PROOF_001);
+    assertThat(failure(team, "INSERT OCTAD 'c' WITH DOCUMENT(title = 'three') PROOF SANCTIFY(*)").code()).isEqualTo(DiagnosticCode.PROOF_001);
     rows(team, "COMMIT");
     assertThat(rows(team, "SELECT DOCUMENT.title, TEMPORAL.version FROM OCTADS")).containsExactly(
         obj("id", "a", "document", obj("title", "one"), "temporal", obj("version", 1L)),
