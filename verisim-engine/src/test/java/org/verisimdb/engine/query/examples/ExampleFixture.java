@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.verisimdb.engine.ClockedDatabases;
 import org.verisimdb.engine.Database;
 import org.verisimdb.engine.DatabaseConfig;
 import org.verisimdb.engine.Session;
+import org.verisimdb.engine.SettableClock;
 import org.verisimdb.index.semantic.Contract;
 import org.verisimdb.model.Modality;
 import org.verisimdb.model.OctadId;
@@ -190,34 +188,6 @@ final class ExampleFixture {
       return JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A clock the loader moves to each version's commit time. */
-  static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the fixture clock is UTC only");
     }
   }
 }
