@@ -1,6 +1,7 @@
 package org.verisimdb.engine.query.differential;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -206,8 +207,9 @@ record Model(List<Octad> octads, Map<String, Octad> byId) {
     return b.build();
   }
 
+  // The facet Edge is written in full: Model.Edge, the reference's edge, has the same simple name.
   private static Map<Modality, Facet> facets(Octad o) {
-    Map<Modality, Facet> out = new java.util.EnumMap<>(Modality.class);
+    Map<Modality, Facet> out = new EnumMap<>(Modality.class);
     if (o.doc() != null) {
       out.put(Modality.DOCUMENT, DocumentFacet.of(o.doc()));
     }

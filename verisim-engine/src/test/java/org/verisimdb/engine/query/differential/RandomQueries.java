@@ -1,6 +1,7 @@
 package org.verisimdb.engine.query.differential;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -32,7 +33,7 @@ final class RandomQueries {
   }
 
   /** The views a query may read: the current one, AS OF a time between the two rounds of writes, AS OF VERSION 1. */
-  static final List<String> VIEWS = java.util.Arrays.asList(null, null, "2025-01-01T00:00:00Z", "VERSION 1");
+  static final List<String> VIEWS = Arrays.asList(null, null, "2025-01-01T00:00:00Z", "VERSION 1");
 
   RefQuery next() {
     variables = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ sealed interface RefCond {
   default VectorSimilar firstVector() {
     return switch (this) {
       case VectorSimilar v -> v;
-      case And a -> a.operands().stream().map(RefCond::firstVector).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-      case Or o -> o.operands().stream().map(RefCond::firstVector).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      case And a -> a.operands().stream().map(RefCond::firstVector).filter(Objects::nonNull).findFirst().orElse(null);
+      case Or o -> o.operands().stream().map(RefCond::firstVector).filter(Objects::nonNull).findFirst().orElse(null);
       case Not n -> n.operand().firstVector();
       default -> null;
     };

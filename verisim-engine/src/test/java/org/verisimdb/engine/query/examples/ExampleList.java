@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.verisimdb.vql.check.Bindings;
 
 /** The examples of {@code vql-examples/examples.vql}; its header describes the format. */
 final class ExampleList {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final java.util.regex.Pattern WRITES =
-      java.util.regex.Pattern.compile("(?is)(BEGIN|COMMIT|ROLLBACK|INSERT|UPDATE|DELETE|NORMALIZE|EXPLAIN\\s+ANALYZE)\\b.*");
+  private static final Pattern WRITES = Pattern.compile("(?is)(BEGIN|COMMIT|ROLLBACK|INSERT|UPDATE|DELETE|NORMALIZE|EXPLAIN\\s+ANALYZE)\\b.*");
 
   /**
    * One example: its name (the §12 number, a letter for a variant), statement text, statements
