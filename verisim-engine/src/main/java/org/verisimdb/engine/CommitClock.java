@@ -16,6 +16,11 @@ final class CommitClock {
     this.clock = clock;
   }
 
+  /** The clock's time now, truncated to microseconds, without taking a commit time. */
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
   synchronized Instant next() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     last = now.isAfter(last) ? now : last.plus(1, ChronoUnit.MICROS);

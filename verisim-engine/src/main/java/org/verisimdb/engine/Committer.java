@@ -60,6 +60,11 @@ final class Committer {
   private volatile Counts counts;
   private Counts pendingCounts; // guarded by the plan lock
 
+  /** The database clock's time now (what a transaction stamps the records it stages with). */
+  Instant now() {
+    return clock.now();
+  }
+
   Committer(CommitPipeline pipeline, OctadWriter writer, CommitClock clock, DatabaseConfig config, Counts counts) {
     this.pipeline = pipeline;
     this.writer = writer;

@@ -174,7 +174,7 @@ final class EmbeddedTransaction implements Transaction {
       }
       track(op.id());
       OctadStore view = new OctadStore(overlay).at(at);
-      StoredChange change = op.plan(writer, view, principal, Instant.now().truncatedTo(ChronoUnit.MICROS));
+      StoredChange change = op.plan(writer, view, principal, committer.now());
       WriteBatch batch = new WriteBatch();
       OctadStore.stage(change, 0, Counts.ZERO, Counts.ZERO, batch);
       // Every facet of the new version, changed or not: a version another transaction commits with the same number must not show through.

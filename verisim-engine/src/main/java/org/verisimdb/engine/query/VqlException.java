@@ -36,7 +36,8 @@ public final class VqlException extends RuntimeException {
     this.code = code;
     this.position = position;
     this.hint = hint;
-    this.details = Map.copyOf(details);
+    // Members keep the order they were given in, so the error object reads the same every time.
+    this.details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
     this.diagnostics = List.copyOf(diagnostics);
   }
 

@@ -45,7 +45,10 @@ import org.verisimdb.model.write.OctadPatch;
  * registers PREDICATE contracts only.
  */
 final class ExampleFixture {
-  static final DatabaseConfig CONFIG = DatabaseConfig.defaults().withBackend("memory").withAutoEmbedding(false).withVectorDimension(4);
+  static final DatabaseConfig CONFIG = DatabaseConfig.defaults().withBackend("memory").withAutoEmbedding(false).withVectorDimension(4)
+      // Untuned costs, so EXPLAIN estimates do not depend on how fast earlier statements ran; no statement
+      // is slow enough for the slow query log, whose entries would depend on timing.
+      .withQueries(new org.verisimdb.engine.QueryOptions(3_600_000, 1000, false, 256, false));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] PAPER_TITLES = {"Tidal energy in fjords", "Tidal energy storage and grid balancing",
       "Modelling tidal energy yield", "Tidal energy", "Wave energy converters", "Tidal flats ecology", "Offshore wind wakes",

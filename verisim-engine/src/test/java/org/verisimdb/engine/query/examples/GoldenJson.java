@@ -23,6 +23,9 @@ import org.verisimdb.vql.diag.Span;
  *
  * <ul>
  *   <li>{@code elapsed_ms} is left out (wall-clock time);
+ *   <li>members measured at run time inside rows and plans ({@link #MEASURED}: actual times,
+ *       latencies, start, measurement and issue instants, ages) are written as {@code "<name>"}, and
+ *       an age in a message as {@code <age_ms>};
  *   <li>{@code next_cursor} is written as {@code "<cursor>"}: whether a cursor is issued is
  *       compared, the token is not (it is opaque and signed with a key made at start-up);
  *   <li>in a certificate, {@code issued_at}, {@code read_view.snapshot} and {@code signature}
@@ -34,6 +37,13 @@ import org.verisimdb.vql.diag.Span;
  * fixed time and each example that shows a transaction runs on a database of its own.
  */
 final class GoldenJson {
+  /** Members measured at run time (times, latencies, wall-clock instants), written as {@code "<name>"} when not null. */
+  static final java.util.Set<String> MEASURED = java.util.Set.of("actual_ms", "actual_total_ms", "avg_ms", "p99_ms", "elapsed_ms",
+      "started_at", "measured_at", "issued_at", "age_ms", "snapshot");
+
+  /** An age measured against the wall clock inside a message ("… 4759 ms before issued_at"). */
+  private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\d+ ms before issued_at");
+
   private GoldenJson() {}
 
   /** The golden text of a result whose rows have not been read yet. */
@@ -149,7 +159,7 @@ final class GoldenJson {
 
   private static void write(Value v, StringBuilder out) {
     switch (v) {
-      case Value.Str(String s) -> out.append(quote(s));
+      case Value.Str(String s) -> out.append(quote(AGE.matcher(s).replaceAll("<age_ms> ms before issued_at")));
       case Value.Uuid(String s) -> out.append(quote(s));
       case Value.Int(long l) -> out.append(l);
       case Value.Flt(double d) -> out.append(d);
@@ -169,7 +179,11 @@ final class GoldenJson {
         int i = 0;
         for (Map.Entry<String, Value> m : members.entrySet()) {
           out.append(i++ == 0 ? "" : ", ").append(quote(m.getKey())).append(": ");
-          write(m.getValue(), out);
+          if (MEASURED.contains(m.getKey()) && !(m.getValue() instanceof Value.Null)) {
+            out.append(quote("<" + m.getKey() + ">"));
+          } else {
+            write(m.getValue(), out);
+          }
         }
         out.append('}');
       }
