@@ -100,7 +100,7 @@ final class SelectRun {
     if (Grouping.isAggregateQuery(s)) {
       Iterator<OctadRow> input = rows;
       List<Grouping.Group> groups = plan.order().time(() -> groups(input), List::size);
-      return groupPage(groups, offset, limit);
+      return groupPage(groups, offset, limit, after);
     }
     Comparator<List<Value>> order = keyOrder();
     long keep = offset + (long) limit + 1;
@@ -246,8 +246,32 @@ final class SelectRun {
     return groups;
   }
 
-  private Page groupPage(List<Grouping.Group> groups, long offset, int limit) {
-    int from = (int) Math.min(offset, groups.size());
+  // A page of groups in their order; a cursor resumes after the key (order values, then group-by values) of the last group it saw.
+  private Page groupPage(List<Grouping.Group> groups, long offset, int limit, List<Value> after) {
+    List<Comparator<Value>> parts = new ArrayList<>();
+    s.orderBy().forEach(o -> parts.add(o.descending() ? Ordering.DESC : Ordering.ASC));
+    s.groupBy().forEach(k -> parts.add(Ordering.ASC));
+    Comparator<List<Value>> order = (x, y) -> {
+      for (int i = 0; i < parts.size(); i++) {
+        int c = parts.get(i).compare(x.get(i), y.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
+    List<List<Value>> keys = new ArrayList<>(groups.size());
+    for (Grouping.Group g : groups) {
+      List<Value> key = new ArrayList<>(parts.size());
+      s.orderBy().forEach(o -> key.add(grouping.value(o.expr(), g)));
+      s.groupBy().forEach(k -> key.add(grouping.value(k, g)));
+      keys.add(key);
+    }
+    int start = 0;
+    while (after != null && start < groups.size() && order.compare(keys.get(start), after) <= 0) {
+      start++;
+    }
+    int from = (int) Math.min(after == null ? offset : start, groups.size());
     int to = (int) Math.min((long) from + limit, groups.size());
     long below = (long) (plan.order().actualMs() * 1e6);
     if (plan.offset() != null) {
@@ -263,7 +287,7 @@ final class SelectRun {
     }
     plan.project().record(out.size(), System.nanoTime() - t0 + below);
     this.ignoredNonNumeric = grouping.ignoredNonNumeric;
-    return new Page(out, null, subjects);
+    return new Page(out, to < groups.size() && to > from ? keys.get(to - 1) : null, subjects);
   }
 
   /** The default order of §5.7 when there is no ORDER BY: by the first ranking pseudo-column, else by id alone. */

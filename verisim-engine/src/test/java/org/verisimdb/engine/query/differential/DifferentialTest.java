@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,10 +36,6 @@ import org.verisimdb.vql.diag.DiagnosticCode;
  * the engine picks (index pushdown, quantifier placement, a bounded ordering heap), VQL.md §1.4
  * requires the rows of the definition. A failure names the seed and the statement;
  * {@code -Dvql.diff.seed=N} runs seed N alone.
- *
- * <p>Known divergence, left out of the comparison and pinned by the disabled test
- * {@link #aggregatePagesCarryANextCursor}: the engine issues no next_cursor for a page of groups
- * when more groups follow.
  */
 class DifferentialTest {
   private static final DatabaseConfig CONFIG = DatabaseConfig.defaults().withBackend("memory").withAutoEmbedding(false).withVectorDimension(4);
@@ -100,13 +95,13 @@ class DifferentialTest {
       return "expected rows " + expected.rows() + "\n    but got      " + page.rows();
     }
     boolean more = page.cursor() != null;
-    if (more != expected.more() && !q.aggregate()) { // aggregate pages: the known divergence of the class comment
+    if (more != expected.more()) {
       return "expected " + (expected.more() ? "a next_cursor" : "no next_cursor") + " but got " + (more ? "one" : "none");
     }
     if (page.ignoredNonNumeric() != expected.ignoredNonNumeric()) {
       return "expected " + (expected.ignoredNonNumeric() ? "" : "no ") + "VQL-WARN-008 but got " + (page.ignoredNonNumeric() ? "it" : "none");
     }
-    for (int k = 0; k < PAGES_FOLLOWED && page.cursor() != null && !q.aggregate(); k++) {
+    for (int k = 0; k < PAGES_FOLLOWED && page.cursor() != null; k++) {
       List<?> want = q.followingPage(model, k);
       try {
         page = Page.of(session, q.continuation(), Bindings.positional(List.of(page.cursor())));
@@ -133,7 +128,6 @@ class DifferentialTest {
 
   /** §5.8: "When more rows exist after the page, the result carries next_cursor", groups included. */
   @Test
-  @Disabled("known-wrong: the engine issues no next_cursor for a page of groups (SelectRun.grouped returns no next key)")
   void aggregatePagesCarryANextCursor() {
     try (Database db = VeriSimDB.openInMemory(CONFIG); VqlSession session = db.vql()) {
       for (String venue : List.of("A", "B", "C")) {
@@ -142,6 +136,10 @@ class DifferentialTest {
       Page first = Page.of(session, "SELECT DOCUMENT.venue, COUNT(*) AS n FROM OCTADS GROUP BY DOCUMENT.venue LIMIT 2", Bindings.NONE);
       assertThat(first.rows()).hasSize(2);
       assertThat(first.cursor()).isNotNull();
+      Page second = Page.of(session, "SELECT DOCUMENT.venue, COUNT(*) AS n FROM OCTADS GROUP BY DOCUMENT.venue LIMIT 2 CURSOR $1",
+          Bindings.positional(List.of(first.cursor())));
+      assertThat(second.rows()).isEqualTo(List.of(Map.of("document", Map.of("venue", "C"), "n", 1L)));
+      assertThat(second.cursor()).isNull();
     }
   }
 }
