@@ -48,7 +48,7 @@ final class Explain {
       p.put("required_modalities", new Value.Arr(mods));
       p.put("estimated_subjects", new Value.Int(subjects));
       p.put("estimated_cost_ms", new Value.Flt(PlanJson.round(ms)));
-      p.put("actual_ms", out == null ? Value.NULL : new Value.Flt(PlanJson.round(out.actualMs())));
+      p.put("actual_ms", out == null || Double.isNaN(out.actualMs()) ? Value.NULL : new Value.Flt(PlanJson.round(out.actualMs())));
       p.put("verified", out == null ? Value.NULL : (out.verified() ? Value.TRUE : Value.FALSE));
       p.put("reason", out == null || out.reason() == null ? Value.NULL : new Value.Str(out.reason()));
       proofs.add(new Value.Obj(p));
@@ -62,6 +62,18 @@ final class Explain {
     }
     m.put("warnings", new Value.Arr(w));
     return new Value.Obj(m);
+  }
+
+  /** The outcome of each proof a certificate lists (no time of its own: actual_ms is null), or none without a certificate. */
+  static List<ProofOutcome> outcomes(Value certificate) {
+    List<ProofOutcome> out = new ArrayList<>();
+    if (certificate instanceof Value.Obj c && c.get("proofs") instanceof Value.Arr proofs) {
+      for (Value v : proofs.elements()) {
+        Value.Obj p = (Value.Obj) v;
+        out.add(new ProofOutcome(Double.NaN, Value.TRUE.equals(p.get("verified")), p.get("reason") instanceof Value.Str r ? r.value() : null));
+      }
+    }
+    return out;
   }
 
   /** The plan of a mutation: the write over a lookup of its octad. */

@@ -102,10 +102,20 @@ final class Statements {
       }
     } else if (inner instanceof Statement.Insert || inner instanceof Statement.Update || inner instanceof Statement.Delete) {
       plan = Explain.mutation(inner, runtime.cost);
+      lastProofs = List.of();
       if (e.analyze()) {
         PlanNode write = plan;
+        long t0 = System.nanoTime();
+        // A failing proof is reported, not raised (§8); the write it guarded is rolled back all the same.
         try (Result r = write.time(() -> run(inner, params, tx, warnings, started, null), x -> 1)) {
           r.rows().forEachRemaining(row -> { });
+          lastProofs = Explain.outcomes(r.certificate());
+        } catch (VqlException failed) {
+          if (failed.code() != DiagnosticCode.PROOF_001) {
+            throw failed;
+          }
+          write.record(0, System.nanoTime() - t0);
+          lastProofs = Explain.outcomes(failed.details().get("certificate"));
         }
       }
     } else {
@@ -113,7 +123,7 @@ final class Statements {
           .withHint("explain the query or mutation itself");
     }
     double total = (System.nanoTime() - started) / 1e6;
-    Value.Obj obj = Explain.of(inner, e.analyze(), plan, obligations, runtime.cost, select == null ? null : lastProofs, total, warnings);
+    Value.Obj obj = Explain.of(inner, e.analyze(), plan, obligations, runtime.cost, lastProofs, total, warnings);
     lastPlan = plan;
     return new PageResult(List.of(), List.of(), null, null, null, warnings, started, obj);
   }

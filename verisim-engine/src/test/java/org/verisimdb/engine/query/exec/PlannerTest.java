@@ -208,6 +208,32 @@ class PlannerTest {
   }
 
   @Test
+  void explainAnalyzeOfAMutationReportsItsProofsAndKeepsNothingItsProofRefused() {
+    try (VqlSession s = db.vql()) {
+      Value.Obj refused;
+      try (Result r = s.execute("EXPLAIN ANALYZE UPDATE OCTAD 'o005' SET DOCUMENT.kind = 'changed' PROOF SANCTIFY(*)")) {
+        refused = r.explain();
+      }
+      Value.Obj proof = (Value.Obj) ((Value.Arr) refused.get("proof_obligations")).elements().getFirst();
+      assertThat(proof.get("verified")).isEqualTo(Value.FALSE);
+      assertThat(((Value.Str) proof.get("reason")).value()).startsWith("not_available");
+      assertThat(node(refused, "Update").get("actual_rows")).isEqualTo(new Value.Int(0));
+      assertThat(ids("SELECT id FROM OCTADS WHERE DOCUMENT.kind = 'changed'", Bindings.NONE)).isEmpty();
+
+      s.execute("BEGIN").close();
+      Value.Obj kept;
+      try (Result r = s.execute("EXPLAIN ANALYZE INSERT OCTAD 'fresh' WITH DOCUMENT(title = 'new') PROOF EXISTENCE(*)")) {
+        kept = r.explain();
+      }
+      Value.Obj existence = (Value.Obj) ((Value.Arr) kept.get("proof_obligations")).elements().getFirst();
+      assertThat(existence.get("verified")).isEqualTo(Value.TRUE);
+      assertThat(node(kept, "Insert").get("operator")).isEqualTo(new Value.Str("Insert"));
+      s.execute("ROLLBACK").close();
+      assertThat(ids("SELECT id FROM OCTAD 'fresh'", Bindings.NONE)).isEmpty();
+    }
+  }
+
+  @Test
   void aParameterWithoutAValueIsReported() {
     try (VqlSession s = db.vql()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("SELECT id FROM OCTADS WHERE DOCUMENT.n = $1"))
