@@ -10,7 +10,9 @@ import org.verisimdb.index.geo.GeoBox;
 import org.verisimdb.index.geo.GeoSearch;
 import org.verisimdb.index.graph.GraphSearch;
 import org.verisimdb.index.lucene.IndexFields;
+import org.verisimdb.index.provenance.ProvenanceFields;
 import org.verisimdb.index.semantic.SemanticSearch;
+import org.verisimdb.index.tensor.TensorSearch;
 import org.verisimdb.index.temporal.TemporalFields;
 import org.verisimdb.index.text.TextQuery;
 import org.verisimdb.index.text.TextSearch;
@@ -60,10 +62,33 @@ final class Pushdown {
   }
 
   private Query compare(Cond.Compare cmp) {
-    if (cmp.op() != CmpOp.EQ || !(cmp.right() instanceof Expr.Term t)) {
+    if (!(cmp.right() instanceof Expr.Term t)) {
       return null;
     }
     Value v = params.value(t);
+    if (isField(cmp.left(), "TENSOR", "rank") && v instanceof Value.Int n && n.value() == (int) n.value()) {
+      return TensorSearch.rank(TensorSearch.Comparison.valueOf(cmp.op().name()), (int) n.value());
+    }
+    if (cmp.op() != CmpOp.EQ) {
+      return null;
+    }
+    if (isField(cmp.left(), "TENSOR", "shape") && v instanceof Value.Arr a) {
+      int[] shape = new int[a.elements().size()];
+      for (int i = 0; i < shape.length; i++) {
+        if (!(a.elements().get(i) instanceof Value.Int d) || d.value() != (int) d.value()) {
+          return null;
+        }
+        shape[i] = (int) d.value();
+      }
+      return TensorSearch.shapeEquals(shape);
+    }
+    // Multi-valued over the chain's records: TRUE iff some record has the value, which the index lists.
+    if (isField(cmp.left(), "PROVENANCE", "actor") && v instanceof Value.Str s) {
+      return ProvenanceFields.candidates(s.value(), null, null, null);
+    }
+    if ((isField(cmp.left(), "PROVENANCE", "event_type") || isField(cmp.left(), "PROVENANCE", "action")) && v instanceof Value.Str s) {
+      return ProvenanceFields.candidates(null, s.value(), null, null);
+    }
     if (isField(cmp.left(), "GRAPH", "edge_to") && v instanceof Value.Str s) {
       try {
         return GraphSearch.edgeTo(OctadId.of(s.value()), Set.of());
