@@ -78,7 +78,10 @@ final class AccessPaths {
 
   private List<OctadId> ranked(Access.Ranked r, Predicate<OctadId> passes) {
     int live = Math.max(1, index.view().octads());
-    int ask = Math.max(r.needed(), 10);
+    // One hit past the needed ones shows whether the last needed hit ties with the next: when it
+    // does not (the usual case), the first search is enough; asking for exactly the needed hits
+    // always left that open and searched again for four times as many.
+    int ask = (int) Math.max(10, Math.min(Integer.MAX_VALUE, r.needed() + 1L));
     while (true) {
       List<Hit> hits = search(r, ask);
       int passing = 0;
