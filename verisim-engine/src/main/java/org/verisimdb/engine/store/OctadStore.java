@@ -135,10 +135,15 @@ public final class OctadStore {
 
   /** The user-written facets of a live octad at the version {@code header} describes. */
   public Map<Modality, Facet> facets(OctadId id, OctadHeader header) {
+    return facets(id, header, null);
+  }
+
+  // The facets of the modalities in only (null: all of them).
+  private Map<Modality, Facet> facets(OctadId id, OctadHeader header, java.util.Set<Modality> only) {
     Map<Modality, Facet> facets = new EnumMap<>(Modality.class);
     for (Modality m : header.modalities()) {
       Keyspace space = FACETS.get(m);
-      if (space != null) {
+      if (space != null && (only == null || only.contains(m))) {
         byte[] bytes = facetBytes(space, id, header.version());
         if (bytes == null || bytes.length == 1 && bytes[0] == 0) {
           throw new VeriSimException(ErrorCode.STORAGE_CORRUPT, "octad " + id + " lists " + m + " at version " + header.version()
@@ -171,6 +176,24 @@ public final class OctadStore {
     List<VersionRecord> versions = historyLimit == 0 ? List.of() : versions(id, from, header.version());
     all.put(Modality.TEMPORAL, header.temporal(versions.reversed()));
     if (header.provenanceCount() > 0) {
+      all.put(Modality.PROVENANCE, new ProvenanceFacet(provenance(id, header.provenanceCount())));
+    }
+    return new Octad(id, all);
+  }
+
+  /**
+   * A live octad with only the modalities in {@code only} read (and TEMPORAL, which every octad
+   * has, with its newest version record alone unless TEMPORAL is asked for): for a reader that
+   * knows which modalities it will look at. The others are absent from the returned octad, so it
+   * must not be asked about them.
+   */
+  public Octad readOnly(OctadId id, OctadHeader header, java.util.Set<Modality> only, int historyLimit) {
+    Map<Modality, Facet> all = facets(id, header, only);
+    int history = only.contains(Modality.TEMPORAL) ? historyLimit : Math.min(1, historyLimit);
+    long from = Math.max(1, header.version() - history + 1);
+    List<VersionRecord> versions = history == 0 ? List.of() : versions(id, from, header.version());
+    all.put(Modality.TEMPORAL, header.temporal(versions.reversed()));
+    if (header.provenanceCount() > 0 && only.contains(Modality.PROVENANCE)) {
       all.put(Modality.PROVENANCE, new ProvenanceFacet(provenance(id, header.provenanceCount())));
     }
     return new Octad(id, all);

@@ -76,45 +76,38 @@ final class AccessPaths {
   /** A hit of a ranked index: the id and its rank measure (higher is better). */
   private record Hit(OctadId id, double rank) {}
 
+  // Every index here ranks ties by the smaller id, as the statement's order does, so the first
+  // `needed` hits that pass the rest of WHERE are the page: no hit after them can come before.
   private List<OctadId> ranked(Access.Ranked r, Predicate<OctadId> passes) {
     int live = Math.max(1, index.view().octads());
-    // One hit past the needed ones shows whether the last needed hit ties with the next: when it
-    // does not (the usual case), the first search is enough; asking for exactly the needed hits
-    // always left that open and searched again for four times as many.
     int ask = (int) Math.max(10, Math.min(Integer.MAX_VALUE, r.needed() + 1L));
+    Set<OctadId> seen = new java.util.HashSet<>();
+    List<OctadId> out = new ArrayList<>();
+    int passing = 0;
     while (true) {
       List<Hit> hits = search(r, ask);
-      int passing = 0;
-      double cut = Double.NaN;
       for (Hit h : hits) {
-        if (passes.test(h.id())) {
+        if (passing >= r.needed()) {
+          break;
+        }
+        if (seen.add(h.id()) && passes.test(h.id())) {
+          out.add(h.id());
           passing++;
-          if (passing == r.needed()) {
-            cut = h.rank();
-          }
         }
       }
-      boolean exhausted = hits.size() < ask || ask >= live;
-      boolean pastTies = !Double.isNaN(cut) && hits.getLast().rank() < cut;
-      if (exhausted || pastTies) {
-        List<OctadId> out = new ArrayList<>(hits.size());
-        Set<OctadId> seen = new java.util.HashSet<>();
-        for (Hit h : hits) {
-          if (seen.add(h.id())) {
-            out.add(h.id());
-          }
-        }
-        if (!index.exact()) {
-          for (OctadId id : index.changed()) {
-            if (seen.add(id)) {
-              out.add(id);
-            }
-          }
-        }
-        return out;
+      if (passing >= r.needed() || hits.size() < ask || ask >= live) {
+        break;
       }
       ask = (int) Math.min(live, (long) ask * 4);
     }
+    if (!index.exact()) {
+      for (OctadId id : index.changed()) {
+        if (seen.add(id)) {
+          out.add(id);
+        }
+      }
+    }
+    return out;
   }
 
   private List<Hit> search(Access.Ranked r, int k) {
@@ -127,6 +120,11 @@ final class AccessPaths {
           scores.remember(hits);
         }
         yield hits.stream().map(h -> new Hit(h.id(), h.score())).toList();
+      }
+      case Cond.WithinRadius w -> {
+        List<GeoHit> hits = new GeoSearch(index.view()).radius(params.number(w.lat()), params.number(w.lon()), params.number(w.km()),
+            r.filter(), k);
+        yield hits.stream().map(h -> new Hit(h.id(), -h.distanceKm())).toList();
       }
       case Cond.SpatialNearest n -> {
         List<GeoHit> hits = new GeoSearch(index.view()).nearest(params.number(n.lat()), params.number(n.lon()), k, r.filter());

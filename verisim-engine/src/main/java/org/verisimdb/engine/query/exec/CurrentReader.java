@@ -28,14 +28,25 @@ final class CurrentReader extends CachedReader {
   private final IndexAccess index;
 
   CurrentReader(OctadStore store, IndexAccess index, int historyLimit) {
+    this(store, index, historyLimit, null);
+  }
+
+  /** @param needs the modalities the statement looks at, read alone; null to read whole octads */
+  CurrentReader(OctadStore store, IndexAccess index, int historyLimit, java.util.Set<org.verisimdb.model.Modality> needs) {
     super(store, historyLimit);
     this.index = index;
+    this.needs = needs;
   }
+
+  private final java.util.Set<org.verisimdb.model.Modality> needs;
 
   @Override
   Octad read(OctadId id) {
     OctadHeader header = store.header(id);
-    return header == null || !header.live() ? null : store.read(id, header, null, historyLimit);
+    if (header == null || !header.live()) {
+      return null;
+    }
+    return needs == null ? store.read(id, header, null, historyLimit) : store.readOnly(id, header, needs, historyLimit);
   }
 
   @Override

@@ -88,7 +88,7 @@ final class Evaluator {
       case Cond.And a -> a.operands().stream().filter(Cond.Pattern.class::isInstance).map(Cond.Pattern.class::cast).toList();
       default -> List.of();
     };
-    List<Map<String, OctadId>> partial = List.of(bound);
+    List<Map<String, OctadId>> partial = List.of(c instanceof Cond.And a ? pinned(a, bound, vars) : bound);
     for (Cond.Pattern p : positive) {
       List<Map<String, OctadId>> next = new java.util.ArrayList<>();
       for (Map<String, OctadId> b : partial) {
@@ -120,6 +120,36 @@ final class Evaluator {
       distinct.add(kept);
     }
     return List.copyOf(distinct);
+  }
+
+  /**
+   * {@code bound} plus the variables of {@code vars} that a conjunct of {@code a} pins to one
+   * octad ({@code x.id = 'paper-7'}): a binding of x to any other octad makes that conjunct, and so
+   * the AND, FALSE, so only the pinned octad can make it TRUE or UNKNOWN.
+   */
+  private Map<String, OctadId> pinned(Cond.And a, Map<String, OctadId> bound, List<String> vars) {
+    Map<String, OctadId> out = null;
+    for (Cond operand : a.operands()) {
+      if (!(operand instanceof Cond.Compare cmp) || cmp.op() != org.verisimdb.vql.ast.CmpOp.EQ) {
+        continue;
+      }
+      Expr.VarRef ref = cmp.left() instanceof Expr.VarRef r ? r : cmp.right() instanceof Expr.VarRef r ? r : null;
+      Expr other = ref == cmp.left() ? cmp.right() : cmp.left();
+      if (ref == null || !ref.path().equals(List.of("id")) || !vars.contains(ref.variable()) || bound.containsKey(ref.variable())
+          || !(other instanceof Expr.Term t) || !(params.value(t) instanceof Value.Str id)) {
+        continue;
+      }
+      try {
+        OctadId pin = OctadId.of(id.value());
+        if (out == null) {
+          out = new HashMap<>(bound);
+        }
+        out.putIfAbsent(ref.variable(), pin);
+      } catch (org.verisimdb.model.error.VeriSimException notAnId) {
+        // not an octad id: no octad's id equals it, which the conjunct itself answers
+      }
+    }
+    return out == null ? bound : out;
   }
 
   private Truth body(Cond c, Env env) {

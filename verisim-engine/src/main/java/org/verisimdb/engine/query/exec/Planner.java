@@ -287,30 +287,38 @@ final class Planner {
     return new Path(new Access.Ranked(by, needed, any ? filter.build() : null), node, exactlyApplied(applied));
   }
 
-  /** The top-level ranking conjunct the page is ordered by (descending similarity or score), or null. */
+  /** The top-level ranking conjunct the page is ordered by (similarity or score descending, distance ascending), or null. */
   private static Cond rankedOrder(Statement.Select s, Definitions defs, List<Cond> filtering) {
     Expr.PseudoColumn column;
+    boolean descending;
     if (s.orderBy().isEmpty()) {
       if (defs.similarityBy != null) {
         column = Expr.PseudoColumn.SIMILARITY;
-      } else if (defs.distanceBy == null && defs.scoreBy != null) {
+      } else if (defs.distanceBy != null) {
+        column = Expr.PseudoColumn.DISTANCE_KM;
+      } else if (defs.scoreBy != null) {
         column = Expr.PseudoColumn.SCORE;
       } else {
         return null;
       }
+      descending = column != Expr.PseudoColumn.DISTANCE_KM;
     } else {
+      // One key only: a second key would break the index's ties differently from its id order.
       OrderItem first = s.orderBy().getFirst();
-      if (!(first.expr() instanceof Expr.Pseudo p) || !first.descending()) {
+      if (s.orderBy().size() != 1 || !(first.expr() instanceof Expr.Pseudo p)) {
         return null;
       }
       column = p.column();
+      descending = first.descending();
     }
     Cond by = switch (column) {
-      case SIMILARITY -> defs.similarityBy;
-      case SCORE -> defs.scoreBy;
+      case SIMILARITY -> descending ? defs.similarityBy : null;
+      case SCORE -> descending ? defs.scoreBy : null;
+      case DISTANCE_KM -> descending ? null : defs.distanceBy;
       default -> null;
     };
-    return by != null && filtering.contains(by) && (by instanceof Cond.VectorSimilar || by instanceof Cond.FullText) ? by : null;
+    boolean rankable = by instanceof Cond.VectorSimilar || by instanceof Cond.FullText || by instanceof Cond.WithinRadius;
+    return rankable && filtering.contains(by) ? by : null;
   }
 
   // Conjuncts whose index answer is exact, so the filter's estimate need not count them again.

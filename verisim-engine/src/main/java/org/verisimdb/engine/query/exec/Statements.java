@@ -141,7 +141,7 @@ final class Statements {
     OctadId single = s.source() instanceof Source.Octad o ? OctadId.of(params.string(o.id())) : null;
     int historyLimit = host.config().historyLimit();
     try (QueryHost.Scope scope = host.open(tx, single); IndexAccess index = new IndexAccess(host, scope)) {
-      RowReader reader = s.asOf() == null ? new CurrentReader(scope.store(), index, historyLimit)
+      RowReader reader = s.asOf() == null ? new CurrentReader(scope.store(), index, historyLimit, Needs.of(s))
           : new HistoricalReader(scope.store(), host.session(principal).history(), at(s.asOf(), params), historyLimit);
       Quantifiers quantifiers = new Quantifiers(s.where());
       GraphMatcher graph = new GraphMatcher(reader, org.verisimdb.vql.check.Catalog.DEFAULT_MAX_HOPS);

@@ -38,7 +38,9 @@ class PlannerTest {
 
   @BeforeAll
   static void load() {
-    db = VeriSimDB.openInMemory(DatabaseConfig.defaults().withBackend("memory").withAutoEmbedding(false).withVectorDimension(4));
+    // Untuned, so the plans chosen depend on the statistics alone, not on how fast earlier tests ran.
+    db = VeriSimDB.openInMemory(DatabaseConfig.defaults().withBackend("memory").withAutoEmbedding(false).withVectorDimension(4)
+        .withQueries(new org.verisimdb.engine.QueryOptions(100, 1000, false, 256, false)));
     Random random = new Random(7);
     for (int i = 0; i < N; i++) {
       Map<String, Object> doc = new LinkedHashMap<>();
