@@ -54,10 +54,14 @@ final class SampleDatabase {
 
   private SampleDatabase() {}
 
-  /** The settings of every run: RocksDB, 384-d vectors supplied by the sample, no log fsync (the benchmark does not measure durability). */
+  /**
+   * The settings of every run: RocksDB, 384-d vectors supplied by the sample, no log fsync (the
+   * benchmark does not measure durability); VERISIM_* variables override search settings such as
+   * VERISIM_VECTOR_CANDIDATES.
+   */
   static DatabaseConfig config() {
-    return DatabaseConfig.defaults().withBackend("rocksdb").withAutoEmbedding(false).withVectorDimension(SampleGenerator.DIMENSION)
-        .withWalSync(SyncMode.NONE);
+    return DatabaseConfig.defaults().withEnvironment(System.getenv()).withBackend("rocksdb").withAutoEmbedding(false)
+        .withVectorDimension(SampleGenerator.DIMENSION).withWalSync(SyncMode.NONE);
   }
 
   /** Opens {@code dir} holding {@code generator}'s set, loading it first when needed; progress goes to {@code log}. */

@@ -33,8 +33,12 @@ final class AccessPaths {
   private final Definitions defs;
   private final Params params;
   private final TextScores scores;
+  private final int vectorCandidates;
 
-  AccessPaths(RowReader reader, IndexAccess index, GraphMatcher graph, Definitions defs, Params params, TextScores scores) {
+  /** @param vectorCandidates HNSW candidates a vector search explores ({@code vector.candidates}) */
+  AccessPaths(RowReader reader, IndexAccess index, GraphMatcher graph, Definitions defs, Params params, TextScores scores,
+      int vectorCandidates) {
+    this.vectorCandidates = vectorCandidates;
     this.reader = reader;
     this.index = index;
     this.graph = graph;
@@ -138,7 +142,7 @@ final class AccessPaths {
     if (anchor == null || anchor.vector() == null) {
       return List.of();
     }
-    VectorSearch search = VectorSearch.on(index.view());
+    VectorSearch search = VectorSearch.on(index.view()).withCandidates(Math.max(vectorCandidates, k));
     List<VectorHit> hits = threshold == null
         ? search.nearest(anchor.vector(), k, anchor.metric(), r.filter(), anchor.exclude()).hits()
         : search.within(anchor.vector(), threshold, anchor.metric(), r.filter(), anchor.exclude(), k).hits();

@@ -25,6 +25,9 @@ final class PlanCache {
     final String normalized;
     final String catalog;
     private volatile Choice choice;
+    /** Facts of the statement's text computed once: the stores it names, the modalities it reads. */
+    volatile java.util.Set<org.verisimdb.model.Modality> named;
+    volatile java.util.Optional<java.util.Set<org.verisimdb.model.Modality>> needs;
 
     Entry(Statement statement, CheckResult check, String normalized, String catalog) {
       this.statement = statement;

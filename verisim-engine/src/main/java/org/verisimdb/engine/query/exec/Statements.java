@@ -141,7 +141,7 @@ final class Statements {
     OctadId single = s.source() instanceof Source.Octad o ? OctadId.of(params.string(o.id())) : null;
     int historyLimit = host.config().historyLimit();
     try (QueryHost.Scope scope = host.open(tx, single); IndexAccess index = new IndexAccess(host, scope)) {
-      RowReader reader = s.asOf() == null ? new CurrentReader(scope.store(), index, historyLimit, Needs.of(s))
+      RowReader reader = s.asOf() == null ? new CurrentReader(scope.store(), index, historyLimit, needs(s, entry))
           : new HistoricalReader(scope.store(), host.session(principal).history(), at(s.asOf(), params), historyLimit);
       Quantifiers quantifiers = new Quantifiers(s.where());
       GraphMatcher graph = new GraphMatcher(reader, org.verisimdb.vql.check.Catalog.DEFAULT_MAX_HOPS);
@@ -163,7 +163,7 @@ final class Statements {
       if (mode == Mode.EXPLAIN) {
         return PageResult.rows(run.projection().columns, List.of(), warnings, started);
       }
-      SelectRun.Page page = run.run(plan, new AccessPaths(reader, index, graph, defs, params, scores), reader, offset, limit, after);
+      SelectRun.Page page = run.run(plan, new AccessPaths(reader, index, graph, defs, params, scores, host.config().indexes().candidates()), reader, offset, limit, after);
       ProofRun.Outcome proved = proofs.select(s, params, page.subjects(), page.rows(), Grouping.isAggregateQuery(s), mode == Mode.ANALYZE,
           new ProofRun.View(reader, scope.snapshotTime(), tx == null ? null : tx.id()));
       lastProofs = proved.proofs();
@@ -175,6 +175,19 @@ final class Statements {
       String next = page.nextKey() == null ? null : cursors.issue(cursorHash(s, params), page.nextKey());
       return new PageResult(run.projection().columns, page.rows(), next, proved.certificate(), null, all, started, null);
     }
+  }
+
+  // The modalities a SELECT reads, worked out once per cached statement.
+  private static java.util.Set<Modality> needs(Statement.Select s, PlanCache.Entry entry) {
+    if (entry == null) {
+      return Needs.of(s);
+    }
+    java.util.Optional<java.util.Set<Modality>> known = entry.needs;
+    if (known == null) {
+      known = java.util.Optional.ofNullable(Needs.of(s));
+      entry.needs = known;
+    }
+    return known.orElse(null);
   }
 
   private static HistoricalReader.At at(AsOf asOf, Params params) {

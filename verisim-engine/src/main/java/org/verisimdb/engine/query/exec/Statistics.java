@@ -29,7 +29,21 @@ final class Statistics {
       PlanNode plan) {
     runtime.statements.increment();
     double elapsed = result.elapsedMs();
-    for (Modality m : touched(entry.statement, plan)) {
+    Set<Modality> named = entry.named;
+    if (named == null) {
+      named = touched(entry.statement, null);
+      entry.named = named;
+    }
+    Set<Modality> touched = EnumSet.noneOf(Modality.class);
+    touched.addAll(named);
+    if (plan != null) {
+      for (PlanNode n : plan.walk()) {
+        if (n.modality() != null) {
+          touched.add(Modality.valueOf(n.modality()));
+        }
+      }
+    }
+    for (Modality m : touched) {
       runtime.latencies.get(m).add(elapsed);
     }
     if (plan != null && plan.measured()) {
