@@ -83,6 +83,13 @@ public interface Database extends Session, AutoCloseable {
   org.verisimdb.engine.index.IndexReport rebuildIndex(Progress progress);
 
   /**
+   * Merges the modality indexes into one segment, so that searches (above all vector k-NN, which
+   * walks one HNSW graph per segment) visit one structure. Worth it after a bulk load; slow on a
+   * large index, and writes wait while it runs.
+   */
+  org.verisimdb.engine.index.IndexReport compactIndex();
+
+  /**
    * Checks every log record, stored record, hash chain and count, and that the index holds
    * exactly the live octads at their stored versions; see the report for what was found.
    */

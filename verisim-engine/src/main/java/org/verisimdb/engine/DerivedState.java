@@ -90,6 +90,14 @@ final class DerivedState implements AutoCloseable {
     return new IndexReport(octads, stats.appliedLsn(), stats.bytes(), Duration.ofNanos(System.nanoTime() - started));
   }
 
+  IndexReport compactIndex() {
+    long started = System.nanoTime();
+    awaitIndexed();
+    indexes.index().compact(1);
+    OctadIndex.Stats stats = indexes.index().stats();
+    return new IndexReport(stats.octads(), stats.appliedLsn(), stats.bytes(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
   /** Waits until the indexer has applied every visible commit, after which it holds no snapshot; quiet when the index failed. */
   void awaitIndexed() {
     try (IndexView view = indexes.view(visibleLsn.getAsLong())) {

@@ -417,6 +417,15 @@ final class EmbeddedDatabase implements Database {
   }
 
   @Override
+  public org.verisimdb.engine.index.IndexReport compactIndex() {
+    checkOpen();
+    org.verisimdb.engine.index.IndexReport report = derived.compactIndex();
+    LOG.log(System.Logger.Level.INFO, "compacted the index of {0} octads into one segment in {1} ms", report.octads(),
+        report.elapsed().toMillis());
+    return report;
+  }
+
+  @Override
   public org.verisimdb.engine.verify.VerifyReport verify(Progress progress) {
     return new Administration(this).verify(progress);
   }

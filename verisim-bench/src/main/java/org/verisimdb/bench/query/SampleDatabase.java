@@ -39,8 +39,9 @@ import org.verisimdb.testkit.sample.SampleGenerator;
  * different sample set, other files) is refused, never deleted.
  *
  * <p>The load commits {@code batch} octads per transaction while a second thread builds the
- * next batches, then waits until the indexes hold everything and checkpoints, so the figures of
- * a fresh load and of a reopened directory measure the same state. Not thread-safe.
+ * next batches, then waits until the indexes hold everything, merges the index into one segment
+ * (as an operator would after a bulk load: {@code verisimdb index compact}) and checkpoints, so
+ * the figures of a fresh load and of a reopened directory measure the same state. Not thread-safe.
  */
 final class SampleDatabase {
   static final String MARKER = "sample-loaded.properties";
@@ -91,13 +92,14 @@ final class SampleDatabase {
       // A search waits until the indexes hold every commit made before it.
       db.search().ofType(Kind.PLACE.schemaType(), 1);
       double indexed = (System.nanoTime() - start) / 1e9;
+      db.compactIndex();
       db.checkpoint();
       double seconds = (System.nanoTime() - start) / 1e9;
       long octads = db.stats().octads();
       if (octads != generator.size()) {
         throw new IllegalStateException("the load committed " + generator.size() + " octads but the database holds " + octads);
       }
-      log.printf(Locale.ROOT, "loaded %,d octads in %.1f s (%,.0f octads/s; indexed after %.1f s, checkpointed after %.1f s)%n",
+      log.printf(Locale.ROOT, "loaded %,d octads in %.1f s (%,.0f octads/s; indexed after %.1f s, compacted and checkpointed after %.1f s)%n",
           octads, seconds, octads / seconds, indexed, seconds);
       Properties p = new Properties();
       p.setProperty("size", Integer.toString(generator.size()));

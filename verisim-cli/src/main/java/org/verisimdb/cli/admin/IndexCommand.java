@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = {"Maintain the modality indexes (full text, vectors, geo, graph, semantic, tensor, temporal, provenance).",
         "They follow every commit, catch up from the log after a crash and rebuild themselves when their settings change;",
         "rebuild them by hand only after damage."},
-    subcommands = {IndexCommand.Rebuild.class})
+    subcommands = {IndexCommand.Rebuild.class, IndexCommand.Compact.class})
 public final class IndexCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -44,6 +44,31 @@ public final class IndexCommand implements Runnable {
       try (Database db = VeriSimDB.open(database.requireDirectory().dataDirectory(), database.config(), progress)) {
         IndexReport report = db.rebuildIndex(progress);
         out.printf(Locale.ROOT, "Rebuilt the index of %,d octads at LSN %d in %.1f s (%,d bytes)%n", report.octads(), report.lsn(),
+            report.elapsed().toMillis() / 1000.0, report.bytes());
+        return 0;
+      }
+    }
+  }
+
+  /** {@code verisimdb index compact}: merge the indexes into one segment. */
+  @Command(name = "compact", mixinStandardHelpOptions = true,
+      description = {"Merge the indexes into one segment, so that searches (vector k-NN above all) visit one structure.",
+          "Worth it after a bulk load or import; slow on a large index, and writes wait while it runs."})
+  public static final class Compact implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() {
+      ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
+      PrintWriter out = spec.commandLine().getOut();
+      try (Database db = VeriSimDB.open(database.requireDirectory().dataDirectory(), database.config(), progress)) {
+        spec.commandLine().getErr().println("Merging the index into one segment…");
+        IndexReport report = db.compactIndex();
+        out.printf(Locale.ROOT, "Compacted the index of %,d octads at LSN %d in %.1f s (%,d bytes)%n", report.octads(), report.lsn(),
             report.elapsed().toMillis() / 1000.0, report.bytes());
         return 0;
       }

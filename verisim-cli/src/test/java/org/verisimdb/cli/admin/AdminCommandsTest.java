@@ -91,6 +91,8 @@ class AdminCommandsTest {
     assertThat(run("index", "rebuild", "--data", data())).as(err.toString()).isZero();
     assertThat(out.toString()).contains("Rebuilt the index of 30 octads");
     assertThat(err.toString()).contains("rebuilding the index");
+    assertThat(run("index", "compact", "--data", data())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Compacted the index of 30 octads");
     Path rdf = dir.resolve("out.nt");
     assertThat(run("rdf", "--data", data(), "--out", rdf.toString())).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(rdf);

@@ -270,6 +270,43 @@ public final class OctadIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Merges the index into at most {@code maxSegments} segments, commits, and serves the merged
+   * index to new views. A search then walks one HNSW graph and one term dictionary per segment
+   * instead of one per flushed batch. Slow on a large index (the merged vector graph is built
+   * again); writes wait meanwhile, searches do not.
+   */
+  public void compact(int maxSegments) {
+    if (maxSegments < 1) {
+      throw new IllegalArgumentException("maxSegments " + maxSegments);
+    }
+    synchronized (lock) {
+      checkOpen();
+      try {
+        writer.forceMerge(maxSegments);
+        writer.setLiveCommitData(Map.of(USER_LSN, Long.toString(appliedLsn), USER_FINGERPRINT, settings.fingerprint(),
+            USER_FORMAT, FORMAT).entrySet());
+        writer.commit();
+        committedLsn = appliedLsn;
+        Current c = current;
+        DirectoryReader next = DirectoryReader.openIfChanged(c.reader(), writer);
+        if (next != null) {
+          current = new Current(next, appliedLsn);
+          c.reader().decRef();
+        }
+      } catch (IOException | RuntimeException e) {
+        throw failure("compaction to " + maxSegments + " segments at LSN " + appliedLsn, e);
+      }
+    }
+  }
+
+  /** The number of segments a new view searches. */
+  public int segments() {
+    try (IndexView v = view()) {
+      return v.searcher().getIndexReader().leaves().size();
+    }
+  }
+
   /** Makes everything applied durable with its LSN; returns that LSN. */
   public long commit() {
     synchronized (lock) {
