@@ -84,7 +84,15 @@ final class SelectRun {
       OctadRow r = reader.row(id);
       return r.octad() != null && passesFilter(r) && passesCross(r);
     });
-    plan.accessNode().record(0, System.nanoTime() - opening);
+    long openNanos = System.nanoTime() - opening;
+    // Times are inclusive: the steps above the access path (pulling from it) include its opening too.
+    java.util.Set<PlanNode> inside = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    inside.addAll(plan.accessNode().walk());
+    for (PlanNode n : plan.root().walk()) {
+      if (n == plan.accessNode() || !inside.contains(n)) {
+        n.record(0, openNanos);
+      }
+    }
     Iterator<OctadId> ids = plan.accessNode().measure(opened);
     if (fetchInput != plan.accessNode()) {
       ids = fetchInput.measure(ids);

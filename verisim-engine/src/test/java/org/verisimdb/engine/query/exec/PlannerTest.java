@@ -173,6 +173,8 @@ class PlannerTest {
     Value.Obj e = explain("EXPLAIN ANALYZE " + vql);
     Value.Obj text = node(e, "TextSearch");
     assertThat(((Value.Obj) text.get("detail")).get("ranked")).isEqualTo(Value.TRUE);
+    // Times are inclusive: the top step took at least as long as the ranked search under it.
+    assertThat(((Value.Flt) node(e, "Project").get("actual_ms")).value()).isGreaterThanOrEqualTo(((Value.Flt) text.get("actual_ms")).value());
     // Titles of one length tie, so the order is by id; o000 and o100 have a longer title ("rare"), so a lower score.
     assertThat(ids(vql, Bindings.NONE)).containsExactly("o001", "o002", "o003", "o004", "o005", "o006", "o007");
   }
