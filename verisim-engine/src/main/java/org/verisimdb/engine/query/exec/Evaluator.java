@@ -129,24 +129,12 @@ final class Evaluator {
    */
   private Map<String, OctadId> pinned(Cond.And a, Map<String, OctadId> bound, List<String> vars) {
     Map<String, OctadId> out = null;
-    for (Cond operand : a.operands()) {
-      if (!(operand instanceof Cond.Compare cmp) || cmp.op() != org.verisimdb.vql.ast.CmpOp.EQ) {
-        continue;
-      }
-      Expr.VarRef ref = cmp.left() instanceof Expr.VarRef r ? r : cmp.right() instanceof Expr.VarRef r ? r : null;
-      Expr other = ref == cmp.left() ? cmp.right() : cmp.left();
-      if (ref == null || !ref.path().equals(List.of("id")) || !vars.contains(ref.variable()) || bound.containsKey(ref.variable())
-          || !(other instanceof Expr.Term t) || !(params.value(t) instanceof Value.Str id)) {
-        continue;
-      }
-      try {
-        OctadId pin = OctadId.of(id.value());
+    for (Map.Entry<String, OctadId> pin : Pins.of(a.operands(), params).entrySet()) {
+      if (vars.contains(pin.getKey()) && !bound.containsKey(pin.getKey())) {
         if (out == null) {
           out = new HashMap<>(bound);
         }
-        out.putIfAbsent(ref.variable(), pin);
-      } catch (org.verisimdb.model.error.VeriSimException notAnId) {
-        // not an octad id: no octad's id equals it, which the conjunct itself answers
+        out.put(pin.getKey(), pin.getValue());
       }
     }
     return out == null ? bound : out;

@@ -61,24 +61,21 @@ final class Needs {
           out.add(model(k.first()));
           out.add(model(k.second()));
         }
-        case Cond.Exists e -> out.add(model(e.modality()));
         case Cond.HasProof h -> out.add(Modality.SEMANTIC);
         case Cond.VerifiedBy v -> out.add(Modality.SEMANTIC);
-        case Cond.FullText f -> out.add(Modality.DOCUMENT);
-        case Cond.TextMatches t -> out.add(Modality.DOCUMENT);
-        case Cond.Pattern p -> out.add(Modality.GRAPH);
-        case Cond.VectorSimilar v -> out.add(Modality.VECTOR);
-        case Cond.VectorNearest v -> out.add(Modality.VECTOR);
-        case Cond.WithinRadius r -> out.add(Modality.SPATIAL);
-        case Cond.WithinBounds b -> out.add(Modality.SPATIAL);
-        case Cond.WithinPolygon p -> out.add(Modality.SPATIAL);
-        case Cond.SpatialNearest n -> out.add(Modality.SPATIAL);
-        case Cond.TemporalBetween t -> out.add(Modality.TEMPORAL);
         case Cond.ModifiedBy m -> {
           out.add(Modality.TEMPORAL);
           out.add(Modality.PROVENANCE);
         }
-        default -> { }
+        case Cond.And a -> { }
+        case Cond.Or o -> { }
+        case Cond.Not n -> { }
+        default -> {
+          String m = Conjuncts.modality(c);
+          if (m != null) {
+            out.add(Modality.valueOf(m));
+          }
+        }
       }
     }
     return out;

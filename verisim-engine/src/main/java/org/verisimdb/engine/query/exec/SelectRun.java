@@ -171,24 +171,20 @@ final class SelectRun {
   }
 
   private boolean passesFilter(OctadRow row) {
-    if (plan.filterConds().isEmpty()) {
-      return true;
-    }
-    Evaluator.Env env = eval.env(row);
-    for (Cond c : plan.filterConds()) {
-      if (eval.test(c, env) != Truth.TRUE) {
-        return false;
-      }
-    }
-    return true;
+    return allTrue(plan.filterConds(), row);
   }
 
   private boolean passesCross(OctadRow row) {
-    if (plan.crossConds().isEmpty()) {
+    return allTrue(plan.crossConds(), row);
+  }
+
+  // Every condition TRUE for the row (an empty list passes every row).
+  private boolean allTrue(List<Cond> conds, OctadRow row) {
+    if (conds.isEmpty()) {
       return true;
     }
     Evaluator.Env env = eval.env(row);
-    for (Cond c : plan.crossConds()) {
+    for (Cond c : conds) {
       if (eval.test(c, env) != Truth.TRUE) {
         return false;
       }

@@ -2,7 +2,6 @@ package org.verisimdb.engine.query.exec;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +74,7 @@ final class Statements {
       case Statement.Show sh when sh.kind() == Statement.ShowKind.TRANSACTIONS -> PageResult.rows(ShowTransactions.COLUMNS,
           ShowTransactions.rows(host, principal, limit(sh, params)), warnings, started);
       case Statement.Normalize n -> throw NormalizeStatement.refuse(host, n, params, tx);
-      default -> throw new VqlException(DiagnosticCode.EXEC_004, "this node does not run " + kind(statement) + " statements yet");
+      default -> throw new VqlException(DiagnosticCode.EXEC_004, "this node does not run " + Explain.kind(statement) + " statements yet");
     };
   }
 
@@ -119,17 +118,13 @@ final class Statements {
         }
       }
     } else {
-      throw new VqlException(DiagnosticCode.EXEC_004, "EXPLAIN applies to SELECT, SEARCH, INSERT, UPDATE and DELETE, not " + kind(inner))
+      throw new VqlException(DiagnosticCode.EXEC_004, "EXPLAIN applies to SELECT, SEARCH, INSERT, UPDATE and DELETE, not " + Explain.kind(inner))
           .withHint("explain the query or mutation itself");
     }
     double total = (System.nanoTime() - started) / 1e6;
     Value.Obj obj = Explain.of(inner, e.analyze(), plan, obligations, runtime.cost, lastProofs, total, warnings);
     lastPlan = plan;
     return new PageResult(List.of(), List.of(), null, null, null, warnings, started, obj);
-  }
-
-  private static String kind(Statement s) {
-    return s.getClass().getSimpleName().toUpperCase(Locale.ROOT);
   }
 
   Result select(Statement.Select s, Params params, Transaction tx, List<Diagnostic> warnings, long started, Mode mode,

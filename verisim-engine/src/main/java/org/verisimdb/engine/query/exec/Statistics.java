@@ -31,7 +31,7 @@ final class Statistics {
     double elapsed = result.elapsedMs();
     Set<Modality> named = entry.named;
     if (named == null) {
-      named = touched(entry.statement, null);
+      named = named(entry.statement);
       entry.named = named;
     }
     Set<Modality> touched = EnumSet.noneOf(Modality.class);
@@ -60,16 +60,9 @@ final class Statistics {
     }
   }
 
-  /** The stores a statement read or wrote: those its plan's steps use and those its expressions name. */
-  static Set<Modality> touched(Statement s, PlanNode plan) {
+  /** The stores a statement's text names: its fields, selected modalities and predicates (its plan adds the stores its steps use). */
+  static Set<Modality> named(Statement s) {
     Set<Modality> out = EnumSet.noneOf(Modality.class);
-    if (plan != null) {
-      for (PlanNode n : plan.walk()) {
-        if (n.modality() != null) {
-          out.add(Modality.valueOf(n.modality()));
-        }
-      }
-    }
     for (Expr.Field f : Trees.collect(s, Expr.Field.class)) {
       out.add(Modality.valueOf(f.modality().name()));
     }

@@ -2,17 +2,14 @@ package org.verisimdb.engine.query.exec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import org.verisimdb.engine.query.plan.CostModel;
 import org.verisimdb.engine.query.plan.Operator;
 import org.verisimdb.engine.query.plan.PlanNode;
 import org.verisimdb.model.OctadId;
-import org.verisimdb.model.error.VeriSimException;
-import org.verisimdb.vql.ast.CmpOp;
 import org.verisimdb.vql.ast.Cond;
-import org.verisimdb.vql.ast.Expr;
 import org.verisimdb.vql.ast.GraphEdge;
 import org.verisimdb.vql.ast.GraphNode;
-import org.verisimdb.vql.ast.Value;
 import org.verisimdb.vql.format.CondPrinter;
 
 /**
@@ -28,25 +25,13 @@ final class Traversals {
   private Traversals() {}
 
   static Planner.Path of(List<Cond> conjuncts, String candidate, Params params, long n, CostModel cost) {
-    for (Cond c : conjuncts) {
-      if (!(c instanceof Cond.Compare cmp) || cmp.op() != CmpOp.EQ) {
-        continue;
-      }
-      Expr.VarRef ref = cmp.left() instanceof Expr.VarRef r ? r : cmp.right() instanceof Expr.VarRef r ? r : null;
-      Expr other = ref == cmp.left() ? cmp.right() : cmp.left();
-      if (ref == null || !ref.path().equals(List.of("id")) || ref.variable().equals(candidate) || !(other instanceof Expr.Term t)
-          || !(params.value(t) instanceof Value.Str id)) {
-        continue;
-      }
-      OctadId start;
-      try {
-        start = OctadId.of(id.value());
-      } catch (VeriSimException notAnId) {
+    for (Map.Entry<String, OctadId> pin : Pins.of(conjuncts, params).entrySet()) {
+      if (pin.getKey().equals(candidate)) {
         continue;
       }
       for (Cond p : conjuncts) {
         if (p instanceof Cond.Pattern pattern) {
-          Planner.Path path = path(pattern, ref.variable(), candidate, start, n, cost);
+          Planner.Path path = path(pattern, pin.getKey(), candidate, pin.getValue(), n, cost);
           if (path != null) {
             return path;
           }
