@@ -80,7 +80,8 @@ public record IndexOptions(VectorMetric metric, int hnswM, int hnswBeamWidth, bo
     out.put("vector.candidates", Integer.toString(candidates));
   }
 
-  private static int integer(String key, String value) {
+  /** {@code value} of setting {@code key} as a whole number, or INVALID_CONFIG. */
+  static int integer(String key, String value) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
@@ -88,7 +89,8 @@ public record IndexOptions(VectorMetric metric, int hnswM, int hnswBeamWidth, bo
     }
   }
 
-  private static boolean bool(String key, String value) {
+  /** {@code value} of setting {@code key} as on/off (true/false, yes/no, 1/0), or INVALID_CONFIG. */
+  static boolean bool(String key, String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "on", "true", "yes", "1" -> true;
       case "off", "false", "no", "0" -> false;

@@ -41,10 +41,10 @@ public record QueryOptions(double slowThresholdMs, int slowCapacity, boolean slo
   QueryOptions with(String key, String value) {
     return switch (key) {
       case "slow_query.threshold" -> new QueryOptions(millis(key, value), slowCapacity, slowLogParams, planCacheSize, tuning);
-      case "slow_query.capacity" -> new QueryOptions(slowThresholdMs, integer(key, value), slowLogParams, planCacheSize, tuning);
-      case "slow_query.log_params" -> new QueryOptions(slowThresholdMs, slowCapacity, bool(key, value), planCacheSize, tuning);
-      case "vql.plan_cache_size" -> new QueryOptions(slowThresholdMs, slowCapacity, slowLogParams, integer(key, value), tuning);
-      case "vql.tuning" -> new QueryOptions(slowThresholdMs, slowCapacity, slowLogParams, planCacheSize, bool(key, value));
+      case "slow_query.capacity" -> new QueryOptions(slowThresholdMs, IndexOptions.integer(key, value.trim()), slowLogParams, planCacheSize, tuning);
+      case "slow_query.log_params" -> new QueryOptions(slowThresholdMs, slowCapacity, IndexOptions.bool(key, value.trim()), planCacheSize, tuning);
+      case "vql.plan_cache_size" -> new QueryOptions(slowThresholdMs, slowCapacity, slowLogParams, IndexOptions.integer(key, value.trim()), tuning);
+      case "vql.tuning" -> new QueryOptions(slowThresholdMs, slowCapacity, slowLogParams, planCacheSize, IndexOptions.bool(key, value.trim()));
       default -> throw new IllegalArgumentException(key);
     };
   }
@@ -72,21 +72,5 @@ public record QueryOptions(double slowThresholdMs, int slowCapacity, boolean slo
     } catch (NumberFormatException e) {
       throw VeriSimException.invalid(ErrorCode.INVALID_CONFIG, key, key + " = '" + value + "' is not a duration; use e.g. 100, 250ms or 1.5s");
     }
-  }
-
-  private static int integer(String key, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw VeriSimException.invalid(ErrorCode.INVALID_CONFIG, key, key + " = '" + value + "' is not a whole number");
-    }
-  }
-
-  private static boolean bool(String key, String value) {
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "on", "true", "yes", "1" -> true;
-      case "off", "false", "no", "0" -> false;
-      default -> throw VeriSimException.invalid(ErrorCode.INVALID_CONFIG, key, key + " = '" + value + "'; use on or off");
-    };
   }
 }
